@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# NetwerkLive build entry point. Needs only the .NET 10 SDK and Node.js;
+# anything else (later: redis-server, chromium) is installed by ensure_deps.
+#
+#   ./build.sh test        restore, build, run every test project, print summary
+#   ./build.sh run [args]  run the server (extra args go to the app)
+set -euo pipefail
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$REPO_ROOT"
+
+SOLUTION="NetwerkLive.sln"
+SERVER_PROJECT="src/NetwerkLive.Server"
+RESULTS_DIR="artifacts/test-results"
+
+log() {
+  printf '==> %s\n' "$*"
+}
+
+die() {
+  printf 'ERROR: %s\n' "$*" >&2
+  exit 1
+}
+
+usage() {
+  cat <<'EOF'
+Usage: ./build.sh <command> [args]
+
+Commands:
+  test         Restore, build (Release) and run all test projects in NetwerkLive.sln.
+               Ends with the line "N passed, N failed, N skipped"; exits non-zero
+               if the run failed, any test failed, or no test ran.
+  run [args]   Run the server (dotnet run --project src/NetwerkLive.Server -- args).
+EOF
+}
+
+# Fails with a message unless <command> is on PATH (for prerequisites that
+# build.sh does not install itself).
+require_command() {
+  local cmd="$1" what="$2"
+  if ! command -v "$cmd" >/dev/null 2>&1; then
+    die "'$cmd' not found: install $what first."
+  fi
+}
+
+APT_UPDATED=0
+
+# ensure_apt_package <command> <package>
+# Does nothing if <command> is on PATH. Otherwise, when running as root on a
+# machine with apt-get, installs <package> (apt-get update runs at most once per
+# script run); when not root, prints what to install and exits 1.
+ensure_apt_package() {
+  local cmd="$1" package="$2"
+  if command -v "$cmd" >/dev/null 2>&1; then
+    return 0
+  fi
+  if [[ "$(id -u)" -ne 0 ]]; then
+    die "'$cmd' is required but not installed. Install it with: sudo apt-get install -y $package (or run ./build.sh as root to install it automatically)."
+  fi
+  if ! command -v apt-get >/dev/null 2>&1; then
+    die "'$cmd' is required but not installed, and apt-get is not available. Install the package providing '$cmd' ($package on Debian/Ubuntu)."
+  fi
+  if [[ "$APT_UPDATED" -eq 0 ]]; then
+    log "apt-get update"
+    DEBIAN_FRONTEND=noninteractive apt-get update
+    APT_UPDATED=1
+  fi
+  log "Installing $package (for '$cmd')"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$package"
+  command -v "$cmd" >/dev/null 2>&1 || die "installed $package but '$cmd' is still not on PATH."
+}
+
+# ---------------------------------------------------------------------------
+# ensure_deps: install/check everything the test run needs beyond the .NET SDK
+# and Node.js. Must stay idempotent (safe to run every time).
+# Later issues add lines here, for example:
+#   ensure_apt_package redis-server redis-server
+#   ensure_apt_package chromium chromium
+# ---------------------------------------------------------------------------
+ensure_deps() {
+  require_command dotnet "the .NET 10 SDK (https://dot.net)"
+  require_command node "Node.js"
+  # No extra system packages are needed yet.
+}
+
+shutdown_build_servers() {
+  # Compiler/MSBuild servers otherwise linger after the build (and keep CI
+  # steps or containers alive). Output is discarded so the summary line stays last.
+  dotnet build-server shutdown >/dev/null 2>&1 || true
+}
+
+cmd_test() {
+  trap shutdown_build_servers EXIT
+  ensure_deps
+
+  log "dotnet restore $SOLUTION"
+  dotnet restore "$SOLUTION"
+
+  log "dotnet build $SOLUTION -c Release"
+  dotnet build "$SOLUTION" -c Release --no-restore
+
+  rm -rf "$RESULTS_DIR"
+  mkdir -p "$RESULTS_DIR"
+
+  log "dotnet test $SOLUTION -c Release"
+  local test_exit=0
+  dotnet test "$SOLUTION" -c Release --no-build \
+    --logger "trx" \
+    --logger "console;verbosity=normal" \
+    --results-directory "$RESULTS_DIR" || test_exit=$?
+
+  shutdown_build_servers
+  trap - EXIT
+
+  log "Test summary ($RESULTS_DIR)"
+  local summary_exit=0
+  node "$REPO_ROOT/.ci/trx-summary.mjs" "$RESULTS_DIR" --dotnet-exit-code "$test_exit" || summary_exit=$?
+  return "$summary_exit"
+}
+
+cmd_run() {
+  require_command dotnet "the .NET 10 SDK (https://dot.net)"
+  dotnet run --project "$SERVER_PROJECT" -- "$@"
+}
+
+main() {
+  local command="${1:-}"
+  case "$command" in
+    test)
+      shift
+      cmd_test "$@"
+      ;;
+    run)
+      shift
+      cmd_run "$@"
+      ;;
+    -h | --help | help)
+      usage
+      ;;
+    *)
+      if [[ -n "$command" ]]; then
+        printf 'Unknown command: %s\n\n' "$command" >&2
+      fi
+      usage >&2
+      exit 2
+      ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,40 @@
+using System.Net.Http.Json;
+using NetwerkLive.Contracts;
+
+namespace NetwerkLive.Client;
+
+/// <summary>The HTTP API. Non-success answers throw <see cref="NetwerkLiveApiException"/> with the server's explanation.</summary>
+public sealed class NetwerkLiveApi(HttpClient http)
+{
+    public async Task<CreateEventResponse> CreateEventAsync(CreateEventRequest request, CancellationToken ct = default) =>
+        await ReadAsync<CreateEventResponse>(await http.PostAsJsonAsync("/api/events", request, ct), ct);
+
+    public async Task<EventSummary> GetEventAsync(string eventId, CancellationToken ct = default) =>
+        await ReadAsync<EventSummary>(await http.GetAsync(new Uri($"/api/events/{Uri.EscapeDataString(eventId)}", UriKind.Relative), ct), ct);
+
+    public async Task<RegisterAttendeeResponse> RegisterAsync(string eventId, RegisterAttendeeRequest request, CancellationToken ct = default) =>
+        await ReadAsync<RegisterAttendeeResponse>(await http.PostAsJsonAsync($"/api/events/{Uri.EscapeDataString(eventId)}/attendees", request, ct), ct);
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
+    {
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(ct);
+                throw new NetwerkLiveApiException(response.StatusCode, body);
+            }
+            return await response.Content.ReadFromJsonAsync<T>(ct)
+                ?? throw new NetwerkLiveApiException(response.StatusCode, "The server sent an empty answer.");
+        }
+    }
+}
+
+public sealed class NetwerkLiveApiException(System.Net.HttpStatusCode status, string body)
+    : Exception($"NetwerkLive answered {(int)status} {status}: {body}")
+{
+    public System.Net.HttpStatusCode Status { get; } = status;
+
+    /// <summary>The raw answer: RFC 7807 ProblemDetails JSON for the service's own errors.</summary>
+    public string Body { get; } = body;
+}

@@ -1,0 +1,55 @@
+using MessagePack;
+
+namespace NetwerkLive.Contracts;
+
+// Every DTO carries explicit camelCase MessagePack keys so a payload has the same field names
+// in the JSON and the MessagePack protocol. Timestamps are Unix epoch milliseconds.
+
+[MessagePackObject]
+public sealed record Attendee(
+    [property: Key("id")] string Id,
+    [property: Key("displayName")] string DisplayName,
+    [property: Key("company")] string? Company,
+    [property: Key("interests")] string[] Interests,
+    [property: Key("isHost")] bool IsHost,
+    [property: Key("available")] bool Available,
+    [property: Key("joinedAt")] long JoinedAt);
+
+[MessagePackObject]
+public sealed record EventSummary(
+    [property: Key("eventId")] string EventId,
+    [property: Key("title")] string Title,
+    [property: Key("livestreamUrl")] string? LivestreamUrl,
+    [property: Key("attendeeCount")] int AttendeeCount);
+
+[MessagePackObject]
+public sealed record ChatMessage(
+    [property: Key("seq")] long Seq,
+    [property: Key("senderId")] string SenderId,
+    [property: Key("senderName")] string SenderName,
+    [property: Key("text")] string Text,
+    [property: Key("sentAt")] long SentAt);
+
+[MessagePackObject]
+public sealed record JoinResult(
+    [property: Key("event")] EventSummary Event,
+    [property: Key("self")] Attendee Self,
+    [property: Key("attendees")] Attendee[] Attendees,
+    [property: Key("attendeeCount")] int AttendeeCount,
+    [property: Key("chat")] ChatMessage[] Chat);
+
+[MessagePackObject]
+public sealed record PresenceChange(
+    [property: Key("joined")] Attendee[] Joined,
+    [property: Key("left")] string[] Left,
+    [property: Key("updated")] Attendee[] Updated,
+    [property: Key("attendeeCount")] int AttendeeCount);
+
+[MessagePackObject]
+public sealed record Announcement(
+    [property: Key("text")] string Text,
+    [property: Key("sentAt")] long SentAt);
+
+[MessagePackObject]
+public sealed record RemovedNotice(
+    [property: Key("reason")] string Reason);

@@ -1,0 +1,114 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Auth;
+
+public static class AuthExtensions
+{
+    public static IHostApplicationBuilder AddEventAuth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+
+    /// <summary>SignalR's user id is the attendee id, so <c>Clients.User(attendeeId)</c> reaches all their tabs.</summary>
+    private sealed class AttendeeUserIdProvider : IUserIdProvider
+    {
+        public string? GetUserId(HubConnectionContext connection) => EventCaller.From(connection.User)?.AttendeeId;
+    }
+
+    private sealed class ConfigureJwtBearer(TokenIssuer issuer) : IConfigureNamedOptions<JwtBearerOptions>
+    {
+        public void Configure(JwtBearerOptions options) => Configure(JwtBearerDefaults.AuthenticationScheme, options);
+
+        public void Configure(string? name, JwtBearerOptions options)
+        {
+            if (name != JwtBearerDefaults.AuthenticationScheme)
+            {
+                return;
+            }
+            options.MapInboundClaims = false;
+            options.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = issuer.Issuer,
+                ValidAudience = issuer.Issuer,
+                IssuerSigningKey = issuer.Key,
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                ClockSkew = TimeSpan.FromSeconds(30),
+                NameClaimType = EventCaller.SubjectClaim,
+                RoleClaimType = EventCaller.RoleClaim,
+            };
+            options.Events = new JwtBearerEvents
+            {
+                OnMessageReceived = ReadTokenFromQueryForHubs,
+                OnTokenValidated = RefuseRemovedOrUnknownAttendees,
+                OnChallenge = WriteProblemDetails,
+            };
+        }
+
+        // Browsers cannot set headers on WebSockets or server-sent events, so SignalR sends the token in the query.
+        private static Task ReadTokenFromQueryForHubs(MessageReceivedContext context)
+        {
+            var token = context.Request.Query["access_token"];
+            if (!string.IsNullOrEmpty(token) && context.HttpContext.Request.Path.StartsWithSegments("/hubs"))
+            {
+                context.Token = token;
+            }
+            return Task.CompletedTask;
+        }
+
+        private static async Task RefuseRemovedOrUnknownAttendees(TokenValidatedContext context)
+        {
+            var caller = EventCaller.From(context.Principal);
+            if (caller is null)
+            {
+                context.Fail(new TokenRefusedException("The access token does not name an event and an attendee."));
+                return;
+            }
+            var store = context.HttpContext.RequestServices.GetRequiredService<IEventStore>();
+            var attendee = await store.GetAttendeeAsync(caller.EventId, caller.AttendeeId, context.HttpContext.RequestAborted);
+            if (attendee is null)
+            {
+                context.Fail(new TokenRefusedException("This event, or your registration for it, does not exist (any more). Open the event link and register again."));
+            }
+            else if (attendee.Removed)
+            {
+                context.Fail(new TokenRefusedException("The host removed you from this event, so this token no longer works."));
+            }
+        }
+
+        private static async Task WriteProblemDetails(JwtBearerChallengeContext context)
+        {
+            context.HandleResponse();
+            var detail = context.AuthenticateFailure switch
+            {
+                null => "This needs an access token: send it as 'Authorization: Bearer TOKEN', or to the hub as '?access_token=TOKEN'.",
+                TokenRefusedException refused => refused.Message,
+                SecurityTokenExpiredException => "Your access token has expired. Open the event link again to get a new one.",
+                SecurityTokenNotYetValidException => "Your access token is not valid yet: check the clock of the server that issued it.",
+                _ => "Your access token is not valid: it was changed, cut short, or issued by another NetwerkLive deployment. Open the event link again to get a new one.",
+            };
+            var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<TokenIssuer>>();
+            var reason = context.AuthenticateFailure?.GetType().Name ?? "missing";
+            AuthLog.TokenRefused(logger, reason);
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
+            await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in to this event")
+                .ExecuteAsync(context.HttpContext);
+        }
+    }
+}
+
+/// <summary>A well-signed token that is refused for a reason a person should read.</summary>
+public sealed class TokenRefusedException(string message) : Exception(message);

@@ -1,0 +1,20 @@
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Events;
+
+public static class AttendeeMapping
+{
+    /// <summary>The public view of an attendee: everything but the private contact.</summary>
+    public static Attendee ToDto(this AttendeeRecord record, long joinedAt) =>
+        new(record.AttendeeId, record.DisplayName, record.Company, record.Interests, record.IsHost, record.Available, joinedAt);
+}
+
+/// <summary>SignalR group names.</summary>
+public static class EventGroups
+{
+    public static string Room(string eventId) => "event:" + eventId;
+}
+
+/// <summary>A connection that has joined an event's room: kept in the connection's items by Join().</summary>
+public sealed record RoomMember(string EventId, string AttendeeId, bool IsHost, string DisplayName);

@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Events;
+
+/// <summary>The HTTP API: create an event, look at it, register for it.</summary>
+public static class EventsApi
+{
+    public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/events").WithTags("Events");
+        group.MapPost("/", CreateEvent);
+        group.MapGet("/{eventId}", GetEvent);
+        group.MapPost("/{eventId}/attendees", Register);
+        return group;
+    }
+
+    private static async Task<Results<Created<CreateEventResponse>, ValidationProblem>> CreateEvent(
+        CreateEventRequest request, HttpContext http, IEventStore store, TokenIssuer tokens, TimeProvider time,
+        IOptions<EventLinkOptions> links, ILogger<RoomLog> logger)
+    {
+        var errors = new Dictionary<string, string[]>();
+        AddError(errors, "title", TextRules.CheckRequired(request.Title, "The title", 120));
+        AddError(errors, "livestreamUrl", TextRules.CheckHttpUrl(TextRules.Clean(request.LivestreamUrl), "The livestream URL"));
+        var template = TextRules.Clean(request.MeetingUrlTemplate);
+        AddError(errors, "meetingUrlTemplate", TextRules.CheckHttpUrl(template?.Replace("{room}", "room", StringComparison.Ordinal), "The meeting URL template")
+            ?? (template is not null && !template.Contains("{room}", StringComparison.Ordinal)
+                ? "The meeting URL template must contain {room}, where each breakout's own room name goes (for example https://meet.jit.si/netwerk-{room})."
+                : null));
+        AddError(errors, "hostName", TextRules.CheckOptional(TextRules.Clean(request.HostName), "The host name", 60));
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, "The event could not be created.");
+        }
+
+        var now = time.GetUtcNow().ToUnixTimeMilliseconds();
+        var eventId = Ids.NewEventId();
+        var hostId = Ids.NewAttendeeId();
+        await store.CreateEventAsync(new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now), http.RequestAborted);
+        await store.AddAttendeeAsync(new AttendeeRecord(eventId, hostId, TextRules.Clean(request.HostName) ?? "Host", null, [], null,
+            IsHost: true, Available: false, Removed: false, now), http.RequestAborted);
+        RoomLog.EventCreated(logger, eventId);
+
+        var joinUrl = links.Value.JoinUrl(http.Request, eventId);
+        return TypedResults.Created($"/api/events/{eventId}", new CreateEventResponse(eventId, tokens.Issue(eventId, hostId, isHost: true), joinUrl));
+    }
+
+    private static async Task<Results<Ok<EventSummary>, ProblemHttpResult>> GetEvent(string eventId, IEventStore store, IPresenceStore presence, CancellationToken ct)
+    {
+        var record = await store.GetEventAsync(eventId, ct);
+        if (record is null)
+        {
+            return UnknownEvent(eventId);
+        }
+        return TypedResults.Ok(new EventSummary(record.EventId, record.Title, record.LivestreamUrl, await presence.CountAsync(eventId, ct)));
+    }
+
+    private static async Task<Results<Created<RegisterAttendeeResponse>, ValidationProblem, ProblemHttpResult>> Register(
+        string eventId, RegisterAttendeeRequest request, IEventStore store, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
+    {
+        if (await store.GetEventAsync(eventId, ct) is null)
+        {
+            return UnknownEvent(eventId);
+        }
+        var errors = new Dictionary<string, string[]>();
+        var displayName = TextRules.Clean(request.DisplayName);
+        AddError(errors, "displayName", TextRules.CheckRequired(displayName, "Your display name", 60));
+        var company = TextRules.Clean(request.Company);
+        AddError(errors, "company", TextRules.CheckOptional(company, "The company name", 100));
+        var interests = CleanInterests(request.Interests, out var interestsError);
+        AddError(errors, "interests", interestsError);
+        var contact = TextRules.Clean(request.Contact);
+        AddError(errors, "contact", TextRules.CheckContact(contact));
+        if (errors.Count > 0)
+        {
+            return Invalid(errors, "Your registration could not be saved.");
+        }
+
+        var attendeeId = Ids.NewAttendeeId();
+        await store.AddAttendeeAsync(new AttendeeRecord(eventId, attendeeId, displayName!, company, interests, contact,
+            IsHost: false, Available: true, Removed: false, time.GetUtcNow().ToUnixTimeMilliseconds()), ct);
+        return TypedResults.Created($"/api/events/{eventId}/attendees/{attendeeId}", new RegisterAttendeeResponse(attendeeId, tokens.Issue(eventId, attendeeId, isHost: false)));
+    }
+
+    public const int MaxInterests = 10;
+    public const int MaxInterestLength = 30;
+
+    /// <summary>Trims the tags and drops empty ones and case-insensitive duplicates.</summary>
+    private static string[] CleanInterests(string[]? raw, out string? error)
+    {
+        error = null;
+        if (raw is null)
+        {
+            return [];
+        }
+        var tags = raw.Select(TextRules.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        if (tags.Length > MaxInterests)
+        {
+            error = $"You can give at most {MaxInterests} interests; you gave {tags.Length}.";
+            return [];
+        }
+        error = tags.Select(t => TextRules.CheckOptional(t, $"The interest '{Shorten(t)}'", MaxInterestLength)).FirstOrDefault(e => e is not null);
+        return tags;
+    }
+
+    private static string Shorten(string tag) => tag.Length <= 20 ? tag : tag[..20] + "…";
+
+    private static void AddError(Dictionary<string, string[]> errors, string field, string? message)
+    {
+        if (message is not null)
+        {
+            errors[field] = [message];
+        }
+    }
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors, string title) =>
+        TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: title);
+
+    private static ProblemHttpResult UnknownEvent(string eventId) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
+            detail: $"There is no event '{Shorten(eventId)}'. Check the link you were given.");
+}

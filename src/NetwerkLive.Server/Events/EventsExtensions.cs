@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Chat;
+using NetwerkLive.Server.Moderation;
+using NetwerkLive.Server.Presence;
+
+namespace NetwerkLive.Server.Events;
+
+public static class EventsExtensions
+{
+    /// <summary>The live rooms: HTTP API, hub, presence, chat and moderation.</summary>
+    public static IHostApplicationBuilder AddEvents(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<RoomOptions>()
+            .BindConfiguration(RoomOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.ChatWindow / o.ChatMessagesPerWindow >= TimeSpan.FromMilliseconds(10),
+                "Room:ChatWindow divided by Room:ChatMessagesPerWindow must be at least 10 ms.")
+            .ValidateOnStart();
+        builder.Services.AddOptions<EventLinkOptions>().BindConfiguration(EventLinkOptions.Section);
+
+        builder.Services.AddSingleton<RoomService>();
+        builder.Services.AddSingleton<PresenceService>();
+        builder.Services.AddSingleton<ChatRateLimiter>();
+        builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddSingleton<ModerationService>();
+        builder.Services.AddSingleton<ConnectionRegistry>();
+
+        builder.Services.AddSignalR()
+            .AddJsonProtocol()
+            .AddMessagePackProtocol();
+        builder.Services.AddOptions<HubOptions>()
+            .Configure<IOptions<RoomOptions>>((hub, room) => hub.MaximumReceiveMessageSize = room.Value.MaximumReceiveMessageSize);
+        return builder;
+    }
+
+    public static WebApplication MapEvents(this WebApplication app)
+    {
+        app.MapEventsApi();
+        app.MapHub<EventHub>(HubRoutes.Event);
+        return app;
+    }
+}

@@ -1,0 +1,17 @@
+namespace NetwerkLive.Server.Events;
+
+/// <summary>Log messages of the live room. Ids only: names, contacts and chat text never go to logs.</summary>
+public sealed partial class RoomLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Event {EventId} created")]
+    public static partial void EventCreated(ILogger logger, string eventId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Debug, Message = "Attendee {AttendeeId} joined event {EventId} on connection {ConnectionId}")]
+    public static partial void Joined(ILogger logger, string eventId, string attendeeId, string connectionId);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Host removed attendee {AttendeeId} from event {EventId}")]
+    public static partial void AttendeeRemoved(ILogger logger, string eventId, string attendeeId);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Refused hub call {Method} in event {EventId}: {Reason}")]
+    public static partial void CallRefused(ILogger logger, string method, string? eventId, string reason);
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Moderation;
+using NetwerkLive.Server.Presence;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Events;
+
+/// <summary>Entering and leaving an event's live room, and what a person sees when they enter.</summary>
+public sealed class RoomService(
+    IEventStore events,
+    IPresenceStore presenceStore,
+    IChatStore chat,
+    PresenceService presence,
+    ConnectionRegistry connections,
+    IHubContext<EventHub, IEventClient> hub,
+    IOptions<RoomOptions> options,
+    ILogger<RoomService> logger)
+{
+    private const string MemberKey = "netwerklive.member";
+
+    public async Task<JoinResult> JoinAsync(HubCallerContext context)
+    {
+        var caller = EventCaller.From(context.User)
+            ?? throw new HubException("Your access token does not name an event. Open the event link again.");
+        var record = await events.GetEventAsync(caller.EventId)
+            ?? throw new HubException("This event does not exist (any more). Check the link you were given.");
+        var self = await events.GetAttendeeAsync(caller.EventId, caller.AttendeeId)
+            ?? throw new HubException("Your registration for this event was not found. Open the event link and register again.");
+        if (self.Removed)
+        {
+            throw new HubException("The host removed you from this event.");
+        }
+
+        // Into the group before the snapshot, so no change between the two is missed (clients upsert by id).
+        await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.Room(caller.EventId));
+        context.Items[MemberKey] = new RoomMember(caller.EventId, caller.AttendeeId, self.IsHost, self.DisplayName);
+        connections.Add(caller.AttendeeId, context);
+        var joinedAt = await presence.ConnectAsync(self, context.ConnectionId);
+        RoomLog.Joined(logger, caller.EventId, caller.AttendeeId, context.ConnectionId);
+
+        var snapshot = await presenceStore.GetAsync(caller.EventId, options.Value.AttendeesOnJoin);
+        var records = await events.GetAttendeesAsync(caller.EventId, [.. snapshot.Attendees.Select(a => a.AttendeeId)]);
+        var byId = records.ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
+        var attendees = snapshot.Attendees
+            .Where(p => byId.ContainsKey(p.AttendeeId))
+            .Select(p => byId[p.AttendeeId].ToDto(p.JoinedAt))
+            .ToArray();
+        var history = await chat.GetLatestAsync(caller.EventId, options.Value.ChatOnJoin);
+
+        return new JoinResult(
+            new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count),
+            self.ToDto(joinedAt),
+            attendees,
+            snapshot.Count,
+            [.. history]);
+    }
+
+    public async Task SetAvailableAsync(RoomMember member, bool available)
+    {
+        var updated = await events.SetAvailableAsync(member.EventId, member.AttendeeId, available)
+            ?? throw new HubException("Your registration for this event was not found.");
+        await presence.UpdatedAsync(updated);
+    }
+
+    public async Task LeaveAsync(HubCallerContext context)
+    {
+        if (Member(context) is { } member)
+        {
+            connections.Remove(member.AttendeeId, context.ConnectionId);
+            await presence.DisconnectAsync(member.EventId, member.AttendeeId, context.ConnectionId);
+        }
+    }
+
+    /// <summary>The member a connection joined as, or null when it has not called Join() yet.</summary>
+    public static RoomMember? Member(HubCallerContext context) =>
+        context.Items.TryGetValue(MemberKey, out var member) ? member as RoomMember : null;
+}

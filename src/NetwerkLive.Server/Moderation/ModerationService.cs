@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Presence;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Moderation;
+
+/// <summary>What only the host may do: announce, delete chat messages, remove attendees.</summary>
+public sealed class ModerationService(
+    IEventStore events,
+    IChatStore chat,
+    PresenceService presence,
+    ConnectionRegistry connections,
+    IHubContext<EventHub, IEventClient> hub,
+    TimeProvider time,
+    IOptions<RoomOptions> options,
+    ILogger<ModerationService> logger)
+{
+    /// <summary>How long a removed attendee's connection stays open so the Removed message reaches it first.</summary>
+    public static readonly TimeSpan RemovalDelivery = TimeSpan.FromMilliseconds(500);
+
+    public async Task AnnounceAsync(RoomMember host, string? text)
+    {
+        RequireHost(host, "make announcements");
+        var error = TextRules.CheckRequired(text, "An announcement", options.Value.MaxChatLength, allowLineBreaks: true);
+        if (error is not null)
+        {
+            throw new HubException(error);
+        }
+        await hub.Clients.Group(EventGroups.Room(host.EventId)).Announcement(new Announcement(text!.Trim(), time.GetUtcNow().ToUnixTimeMilliseconds()));
+    }
+
+    public async Task DeleteMessageAsync(RoomMember host, long seq)
+    {
+        RequireHost(host, "delete chat messages");
+        if (!await chat.DeleteAsync(host.EventId, seq))
+        {
+            throw new HubException($"There is no chat message #{seq} in this event: it was never sent, or it is already deleted.");
+        }
+        await hub.Clients.Group(EventGroups.Room(host.EventId)).ChatDeleted(seq);
+    }
+
+    public async Task RemoveAttendeeAsync(RoomMember host, string? attendeeId)
+    {
+        RequireHost(host, "remove attendees");
+        if (string.IsNullOrWhiteSpace(attendeeId))
+        {
+            throw new HubException("Say which attendee to remove: pass their attendee id.");
+        }
+        var target = await events.GetAttendeeAsync(host.EventId, attendeeId)
+            ?? throw new HubException("There is no such attendee in this event.");
+        if (target.IsHost)
+        {
+            throw new HubException("The host cannot be removed from their own event.");
+        }
+        if (target.Removed)
+        {
+            return;
+        }
+        await events.MarkRemovedAsync(host.EventId, attendeeId);
+        RoomLog.AttendeeRemoved(logger, host.EventId, attendeeId);
+        await hub.Clients.User(attendeeId).Removed(new RemovedNotice("The host removed you from this event."));
+        await presence.EvictAsync(host.EventId, attendeeId);
+        var open = connections.Of(attendeeId);
+        if (open.Count > 0)
+        {
+            _ = AbortLaterAsync(open);
+        }
+    }
+
+    private async Task AbortLaterAsync(IReadOnlyList<HubCallerContext> open)
+    {
+        await Task.Delay(RemovalDelivery, time);
+        foreach (var context in open)
+        {
+            context.Abort();
+        }
+    }
+
+    private static void RequireHost(RoomMember member, string what)
+    {
+        if (!member.IsHost)
+        {
+            throw new HubException($"Only the host of this event can {what}.");
+        }
+    }
+}

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Presence;
+
+/// <summary>
+/// Who is in the room: counts an attendee once however many tabs they have, keeps them for a grace
+/// period after their last connection closes, and tells the room in coalesced messages.
+/// </summary>
+public sealed class PresenceService : IDisposable
+{
+    private readonly IPresenceStore _presence;
+    private readonly IHubContext<EventHub, IEventClient> _hub;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _grace;
+    private readonly ILogger<PresenceService> _logger;
+    private readonly PresenceCoalescer _coalescer;
+    private readonly ConcurrentDictionary<(string EventId, string AttendeeId), ITimer> _graceTimers = new();
+
+    public PresenceService(IPresenceStore presence, IHubContext<EventHub, IEventClient> hub, TimeProvider time,
+        IOptions<RoomOptions> options, ILogger<PresenceService> logger)
+    {
+        _presence = presence;
+        _hub = hub;
+        _time = time;
+        _grace = options.Value.PresenceGracePeriod;
+        _logger = logger;
+        _coalescer = new PresenceCoalescer(time, options.Value.PresenceInterval, SendAsync);
+    }
+
+    /// <summary>Adds a connection of the attendee and returns since when they are present.</summary>
+    public async Task<long> ConnectAsync(AttendeeRecord attendee, string connectionId, CancellationToken ct = default)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        if (await _presence.ConnectAsync(attendee.EventId, attendee.AttendeeId, connectionId, now, ct))
+        {
+            _coalescer.Joined(attendee.EventId, attendee.ToDto(now));
+            return now;
+        }
+        return await _presence.GetJoinedAtAsync(attendee.EventId, attendee.AttendeeId, ct) ?? now;
+    }
+
+    public async Task DisconnectAsync(string eventId, string attendeeId, string connectionId)
+    {
+        if (await _presence.DisconnectAsync(eventId, attendeeId, connectionId) > 0)
+        {
+            return;
+        }
+        if (_grace <= TimeSpan.Zero)
+        {
+            await LeaveIfIdleAsync(eventId, attendeeId);
+            return;
+        }
+        // A later disconnect within the grace period restarts it: the attendee leaves one grace period
+        // after their last connection closed, unless they come back first.
+        var key = (eventId, attendeeId);
+        var timer = _time.CreateTimer(_ => _ = OnGraceOverAsync(key), null, _grace, Timeout.InfiniteTimeSpan);
+        _graceTimers.AddOrUpdate(key, timer, (_, old) =>
+        {
+            old.Dispose();
+            return timer;
+        });
+    }
+
+    /// <summary>Takes the attendee out of the room at once (the host removed them).</summary>
+    public async Task EvictAsync(string eventId, string attendeeId)
+    {
+        if (await _presence.EvictAsync(eventId, attendeeId))
+        {
+            _coalescer.Left(eventId, attendeeId);
+        }
+    }
+
+    public async Task UpdatedAsync(AttendeeRecord attendee, CancellationToken ct = default)
+    {
+        if (await _presence.GetJoinedAtAsync(attendee.EventId, attendee.AttendeeId, ct) is { } joinedAt)
+        {
+            _coalescer.Updated(attendee.EventId, attendee.ToDto(joinedAt));
+        }
+    }
+
+    private async Task OnGraceOverAsync((string EventId, string AttendeeId) key)
+    {
+        if (_graceTimers.TryRemove(key, out var timer))
+        {
+            timer.Dispose();
+        }
+        await LeaveIfIdleAsync(key.EventId, key.AttendeeId);
+    }
+
+    private async Task LeaveIfIdleAsync(string eventId, string attendeeId)
+    {
+        try
+        {
+            if (await _presence.LeaveIfIdleAsync(eventId, attendeeId))
+            {
+                _coalescer.Left(eventId, attendeeId);
+            }
+        }
+        catch (Exception ex)
+        {
+            PresenceLog.LeaveFailed(_logger, ex, eventId);
+        }
+    }
+
+    private async Task SendAsync(string eventId, PresenceChange change)
+    {
+        try
+        {
+            var count = await _presence.CountAsync(eventId);
+            await _hub.Clients.Group(EventGroups.Room(eventId)).PresenceChanged(change with { AttendeeCount = count });
+        }
+        catch (Exception ex)
+        {
+            PresenceLog.SendFailed(_logger, ex, eventId);
+        }
+    }
+
+    public void Dispose()
+    {
+        _coalescer.Dispose();
+        foreach (var timer in _graceTimers.Values)
+        {
+            timer.Dispose();
+        }
+    }
+}
+
+internal static partial class PresenceLog
+{
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error, Message = "Could not send a presence change to event {EventId}")]
+    public static partial void SendFailed(ILogger logger, Exception exception, string eventId);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Could not end the presence of an attendee in event {EventId}")]
+    public static partial void LeaveFailed(ILogger logger, Exception exception, string eventId);
+}

@@ -1,0 +1,20 @@
+using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Observability;
+using NetwerkLive.Server.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddObservability();
+builder.AddStorage();
+builder.AddEventAuth();
+builder.AddEvents();
+
+var app = builder.Build();
+
+app.UseObservability();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapEvents();
+
+app.Run();

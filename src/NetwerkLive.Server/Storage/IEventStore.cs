@@ -1,0 +1,22 @@
+namespace NetwerkLive.Server.Storage;
+
+/// <summary>Events and the people registered for them.</summary>
+public interface IEventStore
+{
+    Task CreateEventAsync(EventRecord record, CancellationToken ct = default);
+
+    Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default);
+
+    Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default);
+
+    Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default);
+
+    /// <summary>The records of the given ids, in the same order; unknown ids are left out.</summary>
+    Task<IReadOnlyList<AttendeeRecord>> GetAttendeesAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default);
+
+    /// <summary>Returns the updated record, or null for an unknown attendee.</summary>
+    Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default);
+
+    /// <summary>Marks the attendee removed, which revokes their token. False for an unknown attendee.</summary>
+    Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default);
+}

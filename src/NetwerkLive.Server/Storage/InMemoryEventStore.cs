@@ -1,0 +1,67 @@
+using System.Collections.Concurrent;
+
+namespace NetwerkLive.Server.Storage;
+
+/// <summary>The embedded store of a single node. Records are immutable and replaced as a whole.</summary>
+internal sealed class InMemoryEventStore : IEventStore
+{
+    private readonly ConcurrentDictionary<string, EventRecord> _events = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(string EventId, string AttendeeId), AttendeeRecord> _attendees = new();
+
+    public Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
+    {
+        if (!_events.TryAdd(record.EventId, record))
+        {
+            throw new InvalidOperationException($"Event {record.EventId} already exists.");
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default) =>
+        Task.FromResult(_events.GetValueOrDefault(eventId));
+
+    public Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)
+    {
+        if (!_attendees.TryAdd((record.EventId, record.AttendeeId), record))
+        {
+            throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        Task.FromResult(_attendees.GetValueOrDefault((eventId, attendeeId)));
+
+    public Task<IReadOnlyList<AttendeeRecord>> GetAttendeesAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default)
+    {
+        var found = new List<AttendeeRecord>(attendeeIds.Count);
+        foreach (var id in attendeeIds)
+        {
+            if (_attendees.TryGetValue((eventId, id), out var record))
+            {
+                found.Add(record);
+            }
+        }
+        return Task.FromResult<IReadOnlyList<AttendeeRecord>>(found);
+    }
+
+    public Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default) =>
+        Task.FromResult(Update(eventId, attendeeId, r => r with { Available = available }));
+
+    public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        Task.FromResult(Update(eventId, attendeeId, r => r with { Removed = true }) is not null);
+
+    private AttendeeRecord? Update(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change)
+    {
+        var key = (eventId, attendeeId);
+        while (_attendees.TryGetValue(key, out var current))
+        {
+            var updated = change(current);
+            if (_attendees.TryUpdate(key, updated, current))
+            {
+                return updated;
+            }
+        }
+        return null;
+    }
+}

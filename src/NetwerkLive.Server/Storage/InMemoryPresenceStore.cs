@@ -1,0 +1,129 @@
+using System.Collections.Concurrent;
+
+namespace NetwerkLive.Server.Storage;
+
+internal sealed class InMemoryPresenceStore : IPresenceStore
+{
+    private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+
+    public Task<bool> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
+    {
+        var room = _rooms.GetOrAdd(eventId, static _ => new Room());
+        lock (room)
+        {
+            if (room.Present.TryGetValue(attendeeId, out var entry))
+            {
+                entry.Connections.Add(connectionId);
+                return Task.FromResult(false);
+            }
+            entry = new Entry(now);
+            entry.Connections.Add(connectionId);
+            room.Present.Add(attendeeId, entry);
+            room.ByJoinTime.Add(new PresentAttendee(attendeeId, now));
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, CancellationToken ct = default)
+    {
+        if (!_rooms.TryGetValue(eventId, out var room))
+        {
+            return Task.FromResult(0);
+        }
+        lock (room)
+        {
+            if (!room.Present.TryGetValue(attendeeId, out var entry))
+            {
+                return Task.FromResult(0);
+            }
+            entry.Connections.Remove(connectionId);
+            return Task.FromResult(entry.Connections.Count);
+        }
+    }
+
+    public Task<bool> LeaveIfIdleAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        Task.FromResult(Remove(eventId, attendeeId, onlyIfIdle: true));
+
+    public Task<bool> EvictAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        Task.FromResult(Remove(eventId, attendeeId, onlyIfIdle: false));
+
+    public Task<long?> GetJoinedAtAsync(string eventId, string attendeeId, CancellationToken ct = default)
+    {
+        if (!_rooms.TryGetValue(eventId, out var room))
+        {
+            return Task.FromResult<long?>(null);
+        }
+        lock (room)
+        {
+            return Task.FromResult(room.Present.TryGetValue(attendeeId, out var entry) ? entry.JoinedAt : (long?)null);
+        }
+    }
+
+    public Task<PresenceSnapshot> GetAsync(string eventId, int limit, CancellationToken ct = default)
+    {
+        if (!_rooms.TryGetValue(eventId, out var room))
+        {
+            return Task.FromResult(new PresenceSnapshot([], 0));
+        }
+        lock (room)
+        {
+            var first = room.ByJoinTime.Take(limit).ToArray();
+            return Task.FromResult(new PresenceSnapshot(first, room.Present.Count));
+        }
+    }
+
+    public Task<int> CountAsync(string eventId, CancellationToken ct = default)
+    {
+        if (!_rooms.TryGetValue(eventId, out var room))
+        {
+            return Task.FromResult(0);
+        }
+        lock (room)
+        {
+            return Task.FromResult(room.Present.Count);
+        }
+    }
+
+    private bool Remove(string eventId, string attendeeId, bool onlyIfIdle)
+    {
+        if (!_rooms.TryGetValue(eventId, out var room))
+        {
+            return false;
+        }
+        lock (room)
+        {
+            if (!room.Present.TryGetValue(attendeeId, out var entry) || (onlyIfIdle && entry.Connections.Count > 0))
+            {
+                return false;
+            }
+            room.Present.Remove(attendeeId);
+            room.ByJoinTime.Remove(new PresentAttendee(attendeeId, entry.JoinedAt));
+            return true;
+        }
+    }
+
+    private sealed class Room
+    {
+        public Dictionary<string, Entry> Present { get; } = new(StringComparer.Ordinal);
+
+        public SortedSet<PresentAttendee> ByJoinTime { get; } = new(JoinOrder.Instance);
+    }
+
+    private sealed class Entry(long joinedAt)
+    {
+        public long JoinedAt { get; } = joinedAt;
+
+        public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+    }
+
+    private sealed class JoinOrder : IComparer<PresentAttendee>
+    {
+        public static readonly JoinOrder Instance = new();
+
+        public int Compare(PresentAttendee x, PresentAttendee y)
+        {
+            var byTime = x.JoinedAt.CompareTo(y.JoinedAt);
+            return byTime != 0 ? byTime : string.CompareOrdinal(x.AttendeeId, y.AttendeeId);
+        }
+    }
+}

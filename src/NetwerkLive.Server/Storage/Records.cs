@@ -1,0 +1,32 @@
+namespace NetwerkLive.Server.Storage;
+
+/// <summary>An event as stored. Timestamps are Unix epoch milliseconds.</summary>
+public sealed record EventRecord(
+    string EventId,
+    string Title,
+    string? LivestreamUrl,
+    string? MeetingUrlTemplate,
+    string HostId,
+    long CreatedAt);
+
+/// <summary>
+/// Someone registered for an event: an attendee, or the host. <see cref="Contact"/> is private and
+/// never leaves the server except on a mutual follow-up.
+/// </summary>
+public sealed record AttendeeRecord(
+    string EventId,
+    string AttendeeId,
+    string DisplayName,
+    string? Company,
+    string[] Interests,
+    string? Contact,
+    bool IsHost,
+    bool Available,
+    bool Removed,
+    long RegisteredAt);
+
+/// <summary>An attendee who is in the live room, and since when.</summary>
+public readonly record struct PresentAttendee(string AttendeeId, long JoinedAt);
+
+/// <summary>The first attendees present (by join time) and how many there are in all.</summary>
+public sealed record PresenceSnapshot(IReadOnlyList<PresentAttendee> Attendees, int Count);

@@ -1,0 +1,47 @@
+using NetwerkLive.Client;
+using NetwerkLive.Contracts;
+
+namespace NetwerkLive.Tests.Infrastructure;
+
+/// <summary>A real SignalR client of one attendee (or the host), recording everything the server pushes.</summary>
+public sealed class TestClient : IAsyncDisposable
+{
+    public TestClient(EventConnection connection, string attendeeId, string token)
+    {
+        Connection = connection;
+        AttendeeId = attendeeId;
+        Token = token;
+        connection.PresenceChanged += Presence.Add;
+        connection.ChatReceived += Chat.Add;
+        connection.ChatDeleted += Deleted.Add;
+        connection.AnnouncementReceived += Announcements.Add;
+        connection.Removed += Removed.Add;
+        connection.Connection.Closed += error =>
+        {
+            Closed.Add(error);
+            return Task.CompletedTask;
+        };
+    }
+
+    public EventConnection Connection { get; }
+
+    public string AttendeeId { get; set; }
+
+    public string Token { get; }
+
+    public Inbox<PresenceChange> Presence { get; } = new();
+    public Inbox<ChatMessage> Chat { get; } = new();
+    public Inbox<long> Deleted { get; } = new();
+    public Inbox<Announcement> Announcements { get; } = new();
+    public Inbox<RemovedNotice> Removed { get; } = new();
+    public Inbox<Exception?> Closed { get; } = new();
+
+    /// <summary>Waits until a presence message says this attendee is present (joined or updated).</summary>
+    public Task<PresenceChange> WaitUntilSeesPresent(string attendeeId) =>
+        Presence.WaitFor(p => p.Joined.Any(a => a.Id == attendeeId) || p.Updated.Any(a => a.Id == attendeeId));
+
+    public Task<PresenceChange> WaitUntilSeesLeft(string attendeeId) =>
+        Presence.WaitFor(p => p.Left.Contains(attendeeId));
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+}
