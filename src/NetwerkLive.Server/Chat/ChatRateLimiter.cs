@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Server.Events;
 
@@ -6,29 +5,29 @@ namespace NetwerkLive.Server.Chat;
 
 /// <summary>
 /// A token bucket per attendee: a burst of <see cref="RoomOptions.ChatMessagesPerWindow"/>, refilled
-/// evenly over <see cref="RoomOptions.ChatWindow"/>. The buckets refill on a <see cref="TimeProvider"/>
-/// timer (not their own), so tests drive them with a fake clock; full buckets are dropped to bound memory.
+/// evenly over <see cref="RoomOptions.ChatWindow"/>.
 /// </summary>
+/// <remarks>
+/// System.Threading.RateLimiting's TokenBucketRateLimiter reads Stopwatch itself, even when replenished
+/// by hand, so it cannot run on a fake clock. This is the same algorithm over <see cref="TimeProvider"/>,
+/// which makes the limits testable without sleeping. Buckets that have refilled are swept out.
+/// </remarks>
 public sealed class ChatRateLimiter : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<(string EventId, string AttendeeId), TokenBucketRateLimiter> _buckets = [];
-    private readonly TokenBucketRateLimiterOptions _bucketOptions;
-    private readonly ITimer _refill;
+    private readonly Dictionary<(string EventId, string AttendeeId), Bucket> _buckets = [];
+    private readonly TimeProvider _time;
+    private readonly int _limit;
+    private readonly TimeSpan _perToken;
+    private readonly ITimer _sweep;
 
     public ChatRateLimiter(IOptions<RoomOptions> options, TimeProvider time)
     {
-        var room = options.Value;
-        var period = room.ChatWindow / room.ChatMessagesPerWindow;
-        _bucketOptions = new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = room.ChatMessagesPerWindow,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = period,
-            AutoReplenishment = false,
-            QueueLimit = 0,
-        };
-        _refill = time.CreateTimer(_ => Refill(), null, period, period);
+        _time = time;
+        _limit = options.Value.ChatMessagesPerWindow;
+        _perToken = options.Value.ChatWindow / _limit;
+        var sweepEvery = options.Value.ChatWindow * 2;
+        _sweep = time.CreateTimer(_ => Sweep(), null, sweepEvery, sweepEvery);
     }
 
     public int TrackedBuckets
@@ -45,49 +44,52 @@ public sealed class ChatRateLimiter : IDisposable
     /// <summary>Takes one message's worth from the attendee's bucket; false when it is empty.</summary>
     public bool TryAcquire(string eventId, string attendeeId)
     {
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
             if (!_buckets.TryGetValue((eventId, attendeeId), out var bucket))
             {
-                bucket = new TokenBucketRateLimiter(_bucketOptions);
+                bucket = new Bucket { Tokens = _limit, At = now };
                 _buckets.Add((eventId, attendeeId), bucket);
             }
-            using var lease = bucket.AttemptAcquire();
-            return lease.IsAcquired;
+            Refill(bucket, now);
+            if (bucket.Tokens < 1)
+            {
+                return false;
+            }
+            bucket.Tokens -= 1;
+            return true;
         }
     }
 
-    private void Refill()
+    private void Refill(Bucket bucket, DateTimeOffset now)
     {
+        bucket.Tokens = Math.Min(_limit, bucket.Tokens + ((now - bucket.At) / _perToken));
+        bucket.At = now;
+    }
+
+    private void Sweep()
+    {
+        var now = _time.GetUtcNow();
         lock (_gate)
         {
-            List<(string, string)>? full = null;
             foreach (var (key, bucket) in _buckets)
             {
-                bucket.TryReplenish();
-                if (bucket.GetStatistics()?.CurrentAvailablePermits >= _bucketOptions.TokenLimit)
+                Refill(bucket, now);
+                if (bucket.Tokens >= _limit)
                 {
-                    (full ??= []).Add(key);
+                    _buckets.Remove(key);
                 }
-            }
-            foreach (var key in full ?? [])
-            {
-                _buckets.Remove(key, out var bucket);
-                bucket?.Dispose();
             }
         }
     }
 
-    public void Dispose()
+    public void Dispose() => _sweep.Dispose();
+
+    private sealed class Bucket
     {
-        _refill.Dispose();
-        lock (_gate)
-        {
-            foreach (var bucket in _buckets.Values)
-            {
-                bucket.Dispose();
-            }
-            _buckets.Clear();
-        }
+        public double Tokens { get; set; }
+
+        public DateTimeOffset At { get; set; }
     }
 }
