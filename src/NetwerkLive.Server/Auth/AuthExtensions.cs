@@ -13,6 +13,7 @@ public static class AuthExtensions
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.Section)
             .ValidateDataAnnotations()
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= AuthOptions.MinimumKeyLength, AuthOptions.KeyTooShort)
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
