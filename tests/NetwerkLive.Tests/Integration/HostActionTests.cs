@@ -138,6 +138,26 @@ public sealed class HostActionTests(NetwerkLiveFactory factory) : IClassFixture<
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
     [InlineData(HubProtocol.Json)]
+    public async Task ARemovedAttendeeCannotChatWhileTheirConnectionIsBeingClosed(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (host, _) = await live.JoinAsHostAsync();
+        var (ann, _) = await live.JoinAsync("Ann");
+        var (bob, _) = await live.JoinAsync("Bob");
+
+        await host.Connection.RemoveAttendee(bob.AttendeeId);
+
+        // The server keeps Bob's connection open a moment so Removed reaches him; it must not carry chat any more.
+        var error = await Assert.ThrowsAsync<HubException>(() => bob.Connection.SendChat("Jullie krijgen me niet weg"));
+        Assert.Contains("The host removed you from this event", error.Message);
+        var marker = await ann.Connection.SendChat("marker");
+        await ann.Chat.WaitFor(m => m.Seq == marker.Seq);
+        Assert.DoesNotContain(ann.Chat.Items, m => m.SenderId == bob.AttendeeId);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
     public async Task RemovingAnAttendeeNotInTheEventIsRefusedClearly(HubProtocol protocol)
     {
         await using var live = await LiveEvent.CreateAsync(factory, protocol);
