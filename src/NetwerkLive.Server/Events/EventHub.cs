@@ -26,6 +26,5 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
 
-    private RoomMember Member => RoomService.Member(Context)
-        ?? throw new HubException("Join the event first: call Join() once after connecting.");
+    private RoomMember Member => room.ActingMember(Context);
 }

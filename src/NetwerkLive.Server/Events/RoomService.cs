@@ -74,6 +74,16 @@ public sealed class RoomService(
         }
     }
 
+    /// <summary>Who a hub call acts as: refused before Join() and once the host has removed the attendee.</summary>
+    public RoomMember ActingMember(HubCallerContext context)
+    {
+        if (connections.IsRevoked(context.ConnectionId))
+        {
+            throw new HubException("The host removed you from this event.");
+        }
+        return Member(context) ?? throw new HubException("Join the event first: call Join() once after connecting.");
+    }
+
     /// <summary>The member a connection joined as, or null when it has not called Join() yet.</summary>
     public static RoomMember? Member(HubCallerContext context) =>
         context.Items.TryGetValue(MemberKey, out var member) ? member as RoomMember : null;

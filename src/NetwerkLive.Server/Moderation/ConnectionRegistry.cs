@@ -7,12 +7,14 @@ namespace NetwerkLive.Server.Moderation;
 public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byAttendee = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _revoked = new(StringComparer.Ordinal);
 
     public void Add(string attendeeId, HubCallerContext context) =>
         _byAttendee.GetOrAdd(attendeeId, static _ => new(StringComparer.Ordinal))[context.ConnectionId] = context;
 
     public void Remove(string attendeeId, string connectionId)
     {
+        _revoked.TryRemove(connectionId, out _);
         if (_byAttendee.TryGetValue(attendeeId, out var connections))
         {
             connections.TryRemove(connectionId, out _);
@@ -25,4 +27,23 @@ public sealed class ConnectionRegistry
 
     public IReadOnlyList<HubCallerContext> Of(string attendeeId) =>
         _byAttendee.TryGetValue(attendeeId, out var connections) ? [.. connections.Values] : [];
+
+    /// <summary>
+    /// Takes the attendee's connections out and marks them revoked: they stay open a moment so the
+    /// Removed message reaches them, but may no longer act in the room.
+    /// </summary>
+    public IReadOnlyList<HubCallerContext> Revoke(string attendeeId)
+    {
+        if (!_byAttendee.TryRemove(attendeeId, out var connections))
+        {
+            return [];
+        }
+        foreach (var connectionId in connections.Keys)
+        {
+            _revoked[connectionId] = 0;
+        }
+        return [.. connections.Values];
+    }
+
+    public bool IsRevoked(string connectionId) => _revoked.ContainsKey(connectionId);
 }

@@ -61,9 +61,10 @@ public sealed class ModerationService(
         }
         await events.MarkRemovedAsync(host.EventId, attendeeId);
         RoomLog.AttendeeRemoved(logger, host.EventId, attendeeId);
+        // Revoked before they are told, so nothing they send from now on reaches the room.
+        var open = connections.Revoke(attendeeId);
         await hub.Clients.User(attendeeId).Removed(new RemovedNotice("The host removed you from this event."));
         await presence.EvictAsync(host.EventId, attendeeId);
-        var open = connections.Of(attendeeId);
         if (open.Count > 0)
         {
             _ = AbortLaterAsync(open);

@@ -1,0 +1,71 @@
+using NetwerkLive.Client;
+using NetwerkLive.Contracts;
+
+namespace NetwerkLive.Tests.Infrastructure;
+
+/// <summary>
+/// A fresh event for one test and every client that test opened on it, all over one protocol.
+/// Disposing closes the clients, so a failing test does not leave connections behind.
+/// </summary>
+public sealed class LiveEvent : IAsyncDisposable
+{
+    private readonly NetwerkLiveFactory _factory;
+    private readonly List<TestClient> _clients = [];
+
+    private LiveEvent(NetwerkLiveFactory factory, HubProtocol protocol, CreateEventResponse created)
+    {
+        _factory = factory;
+        Protocol = protocol;
+        Created = created;
+    }
+
+    public static async Task<LiveEvent> CreateAsync(NetwerkLiveFactory factory, HubProtocol protocol, string title = "Bedrijvenkring live") =>
+        new(factory, protocol, await factory.CreateEventAsync(title));
+
+    public HubProtocol Protocol { get; }
+
+    public CreateEventResponse Created { get; }
+
+    public string Id => Created.EventId;
+
+    /// <summary>Registers, connects and joins.</summary>
+    public async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name, string? company = null, string[]? interests = null)
+    {
+        var (client, join) = await _factory.JoinAsync(Id, name, company, Protocol, interests: interests);
+        _clients.Add(client);
+        return (client, join!);
+    }
+
+    /// <summary>Registers and connects without calling Join().</summary>
+    public async Task<TestClient> ConnectWithoutJoiningAsync(string name)
+    {
+        var (client, _) = await _factory.JoinAsync(Id, name, protocol: Protocol, join: false);
+        _clients.Add(client);
+        return client;
+    }
+
+    public async Task<(TestClient Client, JoinResult Join)> JoinAsHostAsync()
+    {
+        var (client, join) = await _factory.JoinAsHostAsync(Created, Protocol);
+        _clients.Add(client);
+        return (client, join);
+    }
+
+    /// <summary>A second connection with the same token, as a second browser tab would open.</summary>
+    public async Task<(TestClient Client, JoinResult Join)> OpenTabAsync(TestClient existing, HubProtocol? protocol = null)
+    {
+        var (client, join) = await _factory.ConnectAsync(existing.AttendeeId, existing.Token, protocol ?? Protocol);
+        _clients.Add(client);
+        return (client, join!);
+    }
+
+    public Task<EventSummary> GetAsync() => _factory.Api.GetEventAsync(Id);
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var client in _clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+}

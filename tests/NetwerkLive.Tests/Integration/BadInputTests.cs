@@ -1,0 +1,173 @@
+using Microsoft.AspNetCore.SignalR;
+using NetwerkLive.Client;
+using NetwerkLive.Contracts;
+using NetwerkLive.Tests.Infrastructure;
+
+namespace NetwerkLive.Tests.Integration;
+
+/// <summary>Bad input gets a HubException a person understands, and the connection stays usable.</summary>
+public sealed class BadInputTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+{
+    public static TheoryData<HubProtocol, string?, string> RefusedChatTexts
+    {
+        get
+        {
+            var data = new TheoryData<HubProtocol, string?, string>();
+            foreach (var protocol in new[] { HubProtocol.MessagePack, HubProtocol.Json })
+            {
+                data.Add(protocol, null, "A chat message cannot be empty.");
+                data.Add(protocol, "", "A chat message cannot be empty.");
+                data.Add(protocol, " \t\n ", "A chat message cannot be empty.");
+                data.Add(protocol, new string('a', 1001), "A chat message can be at most 1000 characters long; this one has 1001.");
+                data.Add(protocol, "Ring\u0007ring", "A chat message cannot contain control characters (found U+0007).");
+                data.Add(protocol, "Hallo\0daar", "A chat message cannot contain control characters (found U+0000).");
+                data.Add(protocol, "gnp.\u202Eexe", "A chat message cannot contain control characters (found U+202E).");
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RefusedChatTexts))]
+    public async Task UnacceptableChatTextIsRefusedAndTheConnectionStaysUsable(HubProtocol protocol, string? text, string explanation)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (ann, _) = await live.JoinAsync("Ann");
+
+        var error = await Assert.ThrowsAsync<HubException>(() => ann.Connection.SendChat(text!));
+
+        Assert.Contains(explanation, error.Message);
+        var next = await ann.Connection.SendChat("Dit mag wel");
+        Assert.Equal([next], await ann.Connection.GetChatSince(0, 50));
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task AMessageOfExactly1000CharactersIsAccepted(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (ann, _) = await live.JoinAsync("Ann");
+
+        var sent = await ann.Connection.SendChat(new string('a', 1000));
+
+        Assert.Equal(1000, sent.Text.Length);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task TheSixthMessageWithinFiveSecondsIsRefusedAndNeitherStoredNorSent(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (ann, _) = await live.JoinAsync("Ann");
+        var (bob, _) = await live.JoinAsync("Bob");
+
+        // Sent back to back without waiting for answers, so all six fall well inside the window
+        // (the bucket refills one message a second) even on a slow machine.
+        var sends = Enumerable.Range(1, 6).Select(i => bob.Connection.SendChat($"Bericht {i}")).ToArray();
+        var sixth = await Assert.ThrowsAsync<HubException>(() => sends[5]);
+        var accepted = await Task.WhenAll(sends[..5]);
+
+        Assert.Contains("You are sending messages too quickly: at most 5 messages per 5 seconds", sixth.Message);
+        Assert.Contains("your message was not sent", sixth.Message);
+        var marker = await ann.Connection.SendChat("marker");
+        await ann.Chat.WaitFor(m => m.Seq == marker.Seq);
+        ChatMessage[] expected = [.. accepted, marker];
+        Assert.Equal(expected, ann.Chat.Items);
+        Assert.Equal(expected, await bob.Connection.GetChatSince(0, 50));
+    }
+
+    public static TheoryData<HubProtocol, string> MethodsThatNeedJoin
+    {
+        get
+        {
+            var data = new TheoryData<HubProtocol, string>();
+            foreach (var protocol in new[] { HubProtocol.MessagePack, HubProtocol.Json })
+            {
+                foreach (var method in new[] { "SendChat", "GetChatSince", "SetAvailable", "Announce", "DeleteMessage", "RemoveAttendee" })
+                {
+                    data.Add(protocol, method);
+                }
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(MethodsThatNeedJoin))]
+    public async Task CallingAMethodBeforeJoinIsRefusedAndJoinStillWorks(HubProtocol protocol, string method)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var ann = await live.ConnectWithoutJoiningAsync("Ann");
+
+        var error = await Assert.ThrowsAsync<HubException>(() => method switch
+        {
+            "SendChat" => ann.Connection.SendChat("Hallo"),
+            "GetChatSince" => ann.Connection.GetChatSince(0, 50),
+            "SetAvailable" => ann.Connection.SetAvailable(false),
+            "Announce" => ann.Connection.Announce("Hallo"),
+            "DeleteMessage" => ann.Connection.DeleteMessage(1),
+            "RemoveAttendee" => ann.Connection.RemoveAttendee("someone"),
+            _ => throw new ArgumentOutOfRangeException(nameof(method)),
+        });
+
+        Assert.Contains("Join the event first", error.Message);
+        var join = await ann.Connection.Join();
+        Assert.Equal(ann.AttendeeId, join.Self.Id);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack, -1, 50, "afterSeq cannot be negative")]
+    [InlineData(HubProtocol.Json, -1, 50, "afterSeq cannot be negative")]
+    [InlineData(HubProtocol.MessagePack, 0, 0, "limit must be at least 1 (and at most 200)")]
+    [InlineData(HubProtocol.Json, 0, 0, "limit must be at least 1 (and at most 200)")]
+    [InlineData(HubProtocol.MessagePack, 0, -5, "limit must be at least 1 (and at most 200)")]
+    [InlineData(HubProtocol.Json, 0, -5, "limit must be at least 1 (and at most 200)")]
+    public async Task GetChatSinceWithBadArgumentsIsRefusedAndTheConnectionStaysUsable(HubProtocol protocol, long afterSeq, int limit, string explanation)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (ann, _) = await live.JoinAsync("Ann");
+        var sent = await ann.Connection.SendChat("Hallo");
+
+        var error = await Assert.ThrowsAsync<HubException>(() => ann.Connection.GetChatSince(afterSeq, limit));
+
+        Assert.Contains(explanation, error.Message);
+        Assert.Equal([sent], await ann.Connection.GetChatSince(0, 50));
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task AMessageOverTheSizeLimitClosesOnlyThatConnection(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (ann, _) = await live.JoinAsync("Ann");
+        var (bob, _) = await live.JoinAsync("Bob");
+        var (mallory, _) = await live.JoinAsync("Mallory");
+
+        // 40 000 characters is over the default 32 KB MaximumReceiveMessageSize in either protocol.
+        await Assert.ThrowsAnyAsync<Exception>(() => mallory.Connection.SendChat(new string('x', 40_000)));
+
+        await mallory.Closed.WaitForAny();
+        var sent = await ann.Connection.SendChat("Nog iemand hier?");
+        Assert.Equal(sent, await bob.Chat.WaitFor(m => m.Seq == sent.Seq));
+        Assert.DoesNotContain(bob.Chat.Items, m => m.SenderId == mallory.AttendeeId);
+        await bob.WaitUntilSeesLeft(mallory.AttendeeId);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task AMessageJustUnderTheSizeLimitIsHandledNormally(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var (ann, _) = await live.JoinAsync("Ann");
+
+        // Within the frame limit but over the chat limit: refused by the chat rules, not by closing the connection.
+        var error = await Assert.ThrowsAsync<HubException>(() => ann.Connection.SendChat(new string('x', 30_000)));
+
+        Assert.Contains("at most 1000 characters", error.Message);
+        Assert.Equal("nog open", (await ann.Connection.SendChat("nog open")).Text);
+    }
+}

@@ -1,0 +1,156 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using NetwerkLive.Client;
+using NetwerkLive.Contracts;
+using NetwerkLive.Tests.Infrastructure;
+
+namespace NetwerkLive.Tests.Integration;
+
+/// <summary>
+/// Every hub payload has the same field names, camelCase, in the JSON and the MessagePack protocol,
+/// with timestamps as integers: clients written against one protocol work with the other.
+/// </summary>
+public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>, IAsyncLifetime
+{
+    private const long Now = 1_750_000_000_000;
+
+    private readonly List<IAsyncDisposable> _cleanup = [];
+
+    private static readonly Attendee SampleAttendee = new("a1", "Ann", "Hoya", ["water", "cleantech"], IsHost: false, Available: true, JoinedAt: Now);
+    private static readonly ChatMessage SampleMessage = new(7, "a1", "Ann", "Hallo", Now);
+
+    public static TheoryData<string, object, string[]> Payloads => new()
+    {
+        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1), SampleAttendee, [SampleAttendee], 1, [SampleMessage]),
+            ["attendeeCount", "attendees", "chat", "event", "self"] },
+        { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1), ["attendeeCount", "eventId", "livestreamUrl", "title"] },
+        { "Attendee", SampleAttendee, ["available", "company", "displayName", "id", "interests", "isHost", "joinedAt"] },
+        { "ChatMessage", SampleMessage, ["senderId", "senderName", "sentAt", "seq", "text"] },
+        { "PresenceChange", new PresenceChange([SampleAttendee], ["a2"], [SampleAttendee with { Available = false }], 2), ["attendeeCount", "joined", "left", "updated"] },
+        { "Announcement", new Announcement("Welkom", Now), ["sentAt", "text"] },
+        { "RemovedNotice", new RemovedNotice("The host removed you from this event."), ["reason"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public void APayloadHasTheSameCamelCaseFieldsInBothProtocols(string dto, object sample, string[] fields)
+    {
+        var protocols = factory.Services.GetServices<IHubProtocol>().ToDictionary(p => p.Name);
+        var invocation = new InvocationMessage(dto, [sample]);
+
+        var json = WireShape.OfJsonInvocationArgument(protocols["json"].GetMessageBytes(invocation));
+        var pack = WireShape.OfMessagePackInvocationArgument(protocols["messagepack"].GetMessageBytes(invocation));
+
+        Assert.Equal(json.Text, pack.Text);
+        Assert.Equal(fields, json.Fields.Order(StringComparer.Ordinal));
+        Assert.Equal(fields, pack.Fields.Order(StringComparer.Ordinal));
+        Assert.All(pack.AllKeys, key => Assert.Matches(CamelCase(), key));
+        Assert.DoesNotMatch("\"(joinedAt|sentAt)\":(?!integer)", json.Text);
+    }
+
+    [Fact]
+    public async Task AJoinOverMessagePackReturnsTheSameDataAsOverJson()
+    {
+        var (json, pack, _) = await TwoTabsOverBothProtocolsAsync();
+
+        var overJson = await json.InvokeAsync<object>(nameof(IEventHub.Join));
+        var overPack = await pack.InvokeAsync<object>(nameof(IEventHub.Join));
+
+        Assert.Equal(WireShape.CanonicalJson(overJson), WireShape.CanonicalJson(overPack));
+    }
+
+    [Fact]
+    public async Task GetChatSinceOverMessagePackReturnsTheSameDataAsOverJson()
+    {
+        var (json, pack, _) = await TwoTabsOverBothProtocolsAsync();
+        await json.InvokeAsync<object>(nameof(IEventHub.Join));
+        await pack.InvokeAsync<object>(nameof(IEventHub.Join));
+
+        var overJson = await json.InvokeAsync<object>(nameof(IEventHub.GetChatSince), 0L, 50);
+        var overPack = await pack.InvokeAsync<object>(nameof(IEventHub.GetChatSince), 0L, 50);
+
+        Assert.Equal(WireShape.CanonicalJson(overJson), WireShape.CanonicalJson(overPack));
+    }
+
+    [Fact]
+    public async Task AChatPushOverMessagePackCarriesTheSameDataAsOverJson()
+    {
+        var (json, pack, bob) = await TwoTabsOverBothProtocolsAsync();
+        var overJson = OnFirst(json, nameof(IEventClient.ChatReceived));
+        var overPack = OnFirst(pack, nameof(IEventClient.ChatReceived));
+        await json.InvokeAsync<object>(nameof(IEventHub.Join));
+        await pack.InvokeAsync<object>(nameof(IEventHub.Join));
+
+        await bob.Connection.SendChat("Nog één vraag");
+
+        Assert.Equal(WireShape.CanonicalJson(await overJson), WireShape.CanonicalJson(await overPack));
+    }
+
+    /// <summary>
+    /// An event with a host (company null), an attendee with chat history, and Ann connected twice
+    /// with one token over raw, untyped connections: one JSON, one MessagePack. Being one attendee,
+    /// both tabs see the same room.
+    /// </summary>
+    private async Task<(HubConnection Json, HubConnection Pack, TestClient Bob)> TwoTabsOverBothProtocolsAsync()
+    {
+        var live = await LiveEvent.CreateAsync(factory, HubProtocol.Json);
+        _cleanup.Add(live);
+        await live.JoinAsHostAsync();
+        var (bob, _) = await live.JoinAsync("Bob", "Sweco", ["bouw"]);
+        await bob.Connection.SendChat("Goedemorgen");
+        await bob.Connection.SendChat("Waar is de koffie?");
+        var ann = await factory.Api.RegisterAsync(live.Id, new("Ann", "Hoya", ["water", "cleantech"]));
+
+        var json = await StartRawAsync(ann.Token, HubProtocol.Json);
+        var pack = await StartRawAsync(ann.Token, HubProtocol.MessagePack);
+        return (json, pack, bob);
+    }
+
+    private async Task<HubConnection> StartRawAsync(string token, HubProtocol protocol)
+    {
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(factory.Server.BaseAddress, HubRoutes.Event), options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.SkipNegotiation = true;
+            options.WebSocketFactory = async (context, ct) => await factory.Server.CreateWebSocketClient()
+                .ConnectAsync(new Uri(QueryHelpers.AddQueryString(context.Uri.ToString(), "access_token", token)), ct);
+        });
+        if (protocol == HubProtocol.MessagePack)
+        {
+            builder.AddMessagePackProtocol();
+        }
+        var connection = builder.Build();
+        _cleanup.Add(connection);
+        await connection.StartAsync();
+        return connection;
+    }
+
+    /// <summary>The first push of <paramref name="method"/>, read as <c>object</c> so nothing maps its field names.</summary>
+    private static Task<object?> OnFirst(HubConnection connection, string method)
+    {
+        var first = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.On(method, [typeof(object)], args =>
+        {
+            first.TrySetResult(args[0]);
+            return Task.CompletedTask;
+        });
+        return first.Task.WaitAsync(Inbox<object>.DefaultTimeout);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var disposable in _cleanup)
+        {
+            await disposable.DisposeAsync();
+        }
+    }
+
+    [GeneratedRegex("^[a-z][a-zA-Z0-9]*$")]
+    private static partial Regex CamelCase();
+}

@@ -1,0 +1,114 @@
+using NetwerkLive.Client;
+using NetwerkLive.Tests.Infrastructure;
+
+namespace NetwerkLive.Tests.Integration;
+
+public sealed class RoomJoinTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+{
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task ThreeAttendeesWhoJoinAllSeeEachOther(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var ann = await live.JoinAsync("Ann", "Hoya");
+        var bob = await live.JoinAsync("Bob", "Sweco");
+        var cas = await live.JoinAsync("Cas", "Arcadis");
+        string[] everyone = [ann.Client.AttendeeId, bob.Client.AttendeeId, cas.Client.AttendeeId];
+
+        await ann.Client.WaitUntilSeesAll(ann.Join, everyone);
+        await bob.Client.WaitUntilSeesAll(bob.Join, everyone);
+        await cas.Client.WaitUntilSeesAll(cas.Join, everyone);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task PresenceCountsEveryAttendeeOnceAndTheHostToo(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var ann = await live.JoinAsync("Ann");
+        await live.JoinAsync("Bob");
+        var cas = await live.JoinAsync("Cas");
+
+        Assert.Equal(3, cas.Join.AttendeeCount);
+        Assert.Equal(3, cas.Join.Event.AttendeeCount);
+        await ann.Client.Presence.WaitFor(p => p.AttendeeCount == 3);
+
+        var host = await live.JoinAsHostAsync();
+        Assert.Equal(4, host.Join.AttendeeCount);
+        await ann.Client.Presence.WaitFor(p => p.AttendeeCount == 4 && p.Joined.Any(a => a.Id == host.Client.AttendeeId && a.IsHost));
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task JoinDescribesTheEventAndTheAttendeeThemselves(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol, "Ondernemerscafé Delft");
+        var before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        var (ann, join) = await live.JoinAsync("Ann de Vries", "Hoya", ["cleantech", "water"]);
+
+        Assert.Equal(live.Id, join.Event.EventId);
+        Assert.Equal("Ondernemerscafé Delft", join.Event.Title);
+        Assert.Equal("https://www.youtube.com/embed/abc", join.Event.LivestreamUrl);
+        Assert.Equal(ann.AttendeeId, join.Self.Id);
+        Assert.Equal("Ann de Vries", join.Self.DisplayName);
+        Assert.Equal("Hoya", join.Self.Company);
+        Assert.Equal(["cleantech", "water"], join.Self.Interests);
+        Assert.True(join.Self.Available);
+        Assert.False(join.Self.IsHost);
+        Assert.InRange(join.Self.JoinedAt, before - 1000, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() + 1000);
+        Assert.Contains(join.Attendees, a => a.Id == ann.AttendeeId);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task JoinListsTheAttendeesPresentInTheOrderTheyJoined(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var ann = await live.JoinAsync("Ann");
+        var bob = await live.JoinAsync("Bob");
+        var cas = await live.JoinAsync("Cas");
+
+        var attendees = cas.Join.Attendees;
+        Assert.Equal(
+            new[] { ann.Client.AttendeeId, bob.Client.AttendeeId, cas.Client.AttendeeId }.Order(),
+            attendees.Select(a => a.Id).Order());
+        // Joins within one millisecond tie on joinedAt; the order must still never go back in time.
+        Assert.Equal(attendees.OrderBy(a => a.JoinedAt).Select(a => a.Id), attendees.Select(a => a.Id));
+        Assert.Equal(ann.Join.Self.JoinedAt, attendees.Single(a => a.Id == ann.Client.AttendeeId).JoinedAt);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task JoinIncludesTheChatSoFarOldestFirst(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var ann = await live.JoinAsync("Ann");
+        var first = await ann.Client.Connection.SendChat("Goedemorgen");
+        var second = await ann.Client.Connection.SendChat("Is de stream al begonnen?");
+
+        var (_, bobJoin) = await live.JoinAsync("Bob");
+
+        Assert.Equal([first, second], bobJoin.Chat);
+    }
+
+    [Theory]
+    [InlineData(HubProtocol.MessagePack)]
+    [InlineData(HubProtocol.Json)]
+    public async Task SetAvailableShowsInPresence(HubProtocol protocol)
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, protocol);
+        var ann = await live.JoinAsync("Ann");
+        var bob = await live.JoinAsync("Bob");
+
+        await bob.Client.Connection.SetAvailable(false);
+
+        // If Bob's join is still waiting in the same presence batch, he arrives in 'joined' already unavailable.
+        await ann.Client.Presence.WaitFor(p => p.Joined.Concat(p.Updated).Any(a => a.Id == bob.Client.AttendeeId && !a.Available));
+    }
+}
