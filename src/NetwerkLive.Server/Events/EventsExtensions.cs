@@ -29,9 +29,10 @@ public static class EventsExtensions
         builder.Services.AddSingleton<ModerationService>();
         builder.Services.AddSingleton<ConnectionRegistry>();
 
-        builder.Services.AddSignalR()
+        builder.Services.AddSignalR(hub => hub.AddFilter<HubCallLogging>())
             .AddJsonProtocol()
             .AddMessagePackProtocol();
+        builder.Logging.AddFilter(HubCallLogging.DispatcherCategory, LogLevel.Critical);
         builder.Services.AddOptions<HubOptions>()
             .Configure<IOptions<RoomOptions>>((hub, room) => hub.MaximumReceiveMessageSize = room.Value.MaximumReceiveMessageSize);
         return builder;

@@ -12,6 +12,9 @@ public sealed partial class RoomLog
     [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Host removed attendee {AttendeeId} from event {EventId}")]
     public static partial void AttendeeRemoved(ILogger logger, string eventId, string attendeeId);
 
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Refused hub call {Method} in event {EventId}: {Reason}")]
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Debug, Message = "Refused hub call {Method} in event {EventId}: {Reason}")]
     public static partial void CallRefused(ILogger logger, string method, string? eventId, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Hub call {Method} in event {EventId} failed")]
+    public static partial void CallFailed(ILogger logger, Exception exception, string method, string? eventId);
 }

@@ -12,8 +12,21 @@ public static class ObservabilityExtensions
     /// </summary>
     public static IHostApplicationBuilder AddObservability(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            // A body that is not the JSON an endpoint takes: say so, in words a person reads.
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Status = bad.StatusCode;
+                context.ProblemDetails.Title = "The request could not be read";
+                context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException
+                    ? "The request body is not valid JSON: send a complete JSON object with the fields this endpoint takes."
+                    : bad.Message;
+            }
+        });
         builder.Services.AddHealthChecks();
+        // Let unreadable bodies reach the exception handler in every environment, so the 400 explains itself.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         var otel = builder.Services.AddOpenTelemetry()
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
@@ -30,7 +43,12 @@ public static class ObservabilityExtensions
 
     public static WebApplication UseObservability(this WebApplication app)
     {
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            // A client's unreadable body is their mistake, answered with a 400: not an error in our logs.
+            SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.MapHealthChecks("/healthz");
         return app;

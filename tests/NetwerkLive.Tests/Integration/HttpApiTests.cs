@@ -61,7 +61,8 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
 
         using var response = await PostAsync(path.Replace("{eventId}", created.EventId, StringComparison.Ordinal), """{ "title": "Live", """);
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.SignalR;
+using NetwerkLive.Server.Auth;
+
+namespace NetwerkLive.Server.Events;
+
+/// <summary>
+/// Refused calls (a HubException: bad input, rate limit, not the host) are a person's mistake and logged
+/// at Debug; anything else is a bug and logged as an error. SignalR's own dispatcher would log both as
+/// errors with a stack trace, so its category is turned down where this filter is added.
+/// </summary>
+public sealed class HubCallLogging(ILogger<HubCallLogging> logger) : IHubFilter
+{
+    public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HubException refused)
+        {
+            RoomLog.CallRefused(logger, invocationContext.HubMethodName, EventCaller.From(invocationContext.Context.User)?.EventId, refused.Message);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            RoomLog.CallFailed(logger, ex, invocationContext.HubMethodName, EventCaller.From(invocationContext.Context.User)?.EventId);
+            throw;
+        }
+    }
+}
