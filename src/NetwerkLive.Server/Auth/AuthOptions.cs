@@ -10,8 +10,11 @@ public sealed class AuthOptions
     /// The symmetric key that signs tokens. Every node of a cluster needs the same one. When empty, a
     /// random key is made at start-up (tokens then die with the process).
     /// </summary>
-    [MinLength(32, ErrorMessage = "Auth:SigningKey must be at least 32 characters long (256 bits), or left empty for a random per-process key.")]
     public string? SigningKey { get; set; }
+
+    public const int MinSigningKeyLength = 32;
+
+    public const string SigningKeyTooShort = "Auth:SigningKey must be at least 32 characters long (256 bits), or left empty for a random per-process key.";
 
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Auth:TokenLifetime must be between one minute and 365 days.")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
