@@ -13,7 +13,8 @@ public static class AuthExtensions
         builder.Services.AddOptions<AuthOptions>()
             .BindConfiguration(AuthOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= AuthOptions.MinimumKeyLength, AuthOptions.KeyTooShort)
+            // Not [MinLength]: it refuses the empty key, which asks for a random one (and is what appsettings.json ships).
+            .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= AuthOptions.MinSigningKeyLength, AuthOptions.SigningKeyTooShort)
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();

@@ -12,8 +12,9 @@ public sealed class AuthOptions
     /// </summary>
     public string? SigningKey { get; set; }
 
-    public const int MinimumKeyLength = 32;
-    public const string KeyTooShort = "Auth:SigningKey must be at least 32 characters long (256 bits), or left empty for a random per-process key.";
+    public const int MinSigningKeyLength = 32;
+
+    public const string SigningKeyTooShort = "Auth:SigningKey must be at least 32 characters long (256 bits), or left empty for a random per-process key.";
 
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Auth:TokenLifetime must be between one minute and 365 days.")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);

@@ -17,7 +17,8 @@ public static class EventsExtensions
         builder.Services.AddOptions<RoomOptions>()
             .BindConfiguration(RoomOptions.Section)
             .ValidateDataAnnotations()
-            .Validate(o => o.ChatWindow / o.ChatMessagesPerWindow >= TimeSpan.FromMilliseconds(10),
+            // A count below 1 is reported by its range; dividing by it would throw instead of saying so.
+            .Validate(o => o.ChatMessagesPerWindow < 1 || o.ChatWindow / o.ChatMessagesPerWindow >= TimeSpan.FromMilliseconds(10),
                 "Room:ChatWindow divided by Room:ChatMessagesPerWindow must be at least 10 ms.")
             .ValidateOnStart();
         builder.Services.AddOptions<EventLinkOptions>().BindConfiguration(EventLinkOptions.Section);

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace NetwerkLive.Tests.Infrastructure;
+
+/// <summary>
+/// The server on a fake clock, so grace periods and presence intervals pass when a test says so. It
+/// also reports when the server has finished handling a closed connection: only then does advancing
+/// the clock mean anything for that connection.
+/// </summary>
+public sealed class FakeClockFactory : NetwerkLiveFactory
+{
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromSeconds(5);
+
+    /// <summary>Room:PresenceInterval as the base factory sets it.</summary>
+    public static readonly TimeSpan PresenceInterval = TimeSpan.FromMilliseconds(100);
+
+    public FakeClockFactory()
+    {
+        With("Room:PresenceGracePeriod", GracePeriod.ToString());
+        With("Room:PresenceInterval", PresenceInterval.ToString());
+    }
+
+    /// <summary>Starts at the real time: tokens are issued on this clock and checked against the real one.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The attendee id of each connection whose disconnect the server has fully handled.</summary>
+    public Inbox<string> Disconnected { get; } = new();
+
+    /// <summary>Lets one presence interval pass, which sends whatever presence changes are held back.</summary>
+    public void NextPresenceInterval() => Clock.Advance(PresenceInterval);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.Configure<HubOptions>(hub => hub.AddFilter(new DisconnectSignal(Disconnected)));
+        });
+    }
+
+    private sealed class DisconnectSignal(Inbox<string> disconnected) : IHubFilter
+    {
+        public async Task OnDisconnectedAsync(HubLifetimeContext context, Exception? exception, Func<HubLifetimeContext, Exception?, Task> next)
+        {
+            await next(context, exception);
+            disconnected.Add(context.Context.UserIdentifier ?? "");
+        }
+    }
+}

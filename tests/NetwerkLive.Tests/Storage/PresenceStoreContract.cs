@@ -1,0 +1,191 @@
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Tests.Storage;
+
+/// <summary>What every <see cref="IPresenceStore"/> must do. Fresh event ids per test keep a shared store apart.</summary>
+public abstract class PresenceStoreContract
+{
+    protected abstract IPresenceStore CreateStore();
+
+    private readonly string _eventId = Ids.NewEventId();
+    private readonly string _ann = Ids.NewAttendeeId();
+    private readonly string _bob = Ids.NewAttendeeId();
+
+    [Fact]
+    public async Task FirstConnectionMakesTheAttendeePresent()
+    {
+        var store = CreateStore();
+
+        Assert.True(await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000));
+
+        Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
+        Assert.Equal(1, await store.CountAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task SecondConnectionOfTheSameAttendeeDoesNotJoinThemAgain()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+
+        Assert.False(await store.ConnectAsync(_eventId, _ann, "c2", now: 2_000));
+
+        Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
+        Assert.Equal(1, await store.CountAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task DisconnectReturnsHowManyConnectionsRemain()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _ann, "c2", now: 1_001);
+
+        Assert.Equal(1, await store.DisconnectAsync(_eventId, _ann, "c1"));
+        Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2"));
+    }
+
+    [Fact]
+    public async Task DisconnectOfTheLastConnectionLeavesTheAttendeePresent()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+
+        await store.DisconnectAsync(_eventId, _ann, "c1");
+
+        Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task DisconnectOfAnUnknownAttendeeReturnsZero()
+    {
+        Assert.Equal(0, await CreateStore().DisconnectAsync(_eventId, _ann, "c1"));
+    }
+
+    [Fact]
+    public async Task LeaveIfIdleKeepsAnAttendeeWithAConnection()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+
+        Assert.False(await store.LeaveIfIdleAsync(_eventId, _ann));
+
+        Assert.NotNull(await store.GetJoinedAtAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task LeaveIfIdleRemovesAnAttendeeWithoutConnections()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.DisconnectAsync(_eventId, _ann, "c1");
+
+        Assert.True(await store.LeaveIfIdleAsync(_eventId, _ann));
+
+        Assert.Null(await store.GetJoinedAtAsync(_eventId, _ann));
+        Assert.Equal(0, await store.CountAsync(_eventId));
+        Assert.False(await store.LeaveIfIdleAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task LeaveIfIdleOfAnUnknownAttendeeIsFalse()
+    {
+        Assert.False(await CreateStore().LeaveIfIdleAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task EvictRemovesTheAttendeeWhateverTheirConnections()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _ann, "c2", now: 1_001);
+
+        Assert.True(await store.EvictAsync(_eventId, _ann));
+
+        Assert.Null(await store.GetJoinedAtAsync(_eventId, _ann));
+        Assert.Equal(0, await store.CountAsync(_eventId));
+        Assert.False(await store.EvictAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task EvictOfAnUnknownAttendeeIsFalse()
+    {
+        Assert.False(await CreateStore().EvictAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task AttendeeWhoLeftIsPresentAgainFromTheirNextConnection()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.EvictAsync(_eventId, _ann);
+
+        Assert.True(await store.ConnectAsync(_eventId, _ann, "c2", now: 5_000));
+
+        Assert.Equal(5_000, await store.GetJoinedAtAsync(_eventId, _ann));
+        Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2"));
+    }
+
+    [Fact]
+    public async Task GetListsTheFirstByJoinTimeWithTheTotalCount()
+    {
+        var store = CreateStore();
+        var cas = Ids.NewAttendeeId();
+        await store.ConnectAsync(_eventId, cas, "c3", now: 3_000);
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _bob, "c2", now: 2_000);
+
+        var snapshot = await store.GetAsync(_eventId, limit: 2);
+
+        Assert.Equal([new PresentAttendee(_ann, 1_000), new PresentAttendee(_bob, 2_000)], snapshot.Attendees);
+        Assert.Equal(3, snapshot.Count);
+    }
+
+    [Fact]
+    public async Task GetLeavesOutWhoLeft()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _bob, "c2", now: 2_000);
+        await store.EvictAsync(_eventId, _ann);
+
+        var snapshot = await store.GetAsync(_eventId, limit: 10);
+
+        Assert.Equal([new PresentAttendee(_bob, 2_000)], snapshot.Attendees);
+        Assert.Equal(1, snapshot.Count);
+    }
+
+    [Fact]
+    public async Task GetOfAnEmptyEventIsEmpty()
+    {
+        var snapshot = await CreateStore().GetAsync(_eventId, limit: 10);
+
+        Assert.Empty(snapshot.Attendees);
+        Assert.Equal(0, snapshot.Count);
+    }
+
+    [Fact]
+    public async Task GetJoinedAtOfSomeoneNotPresentIsNull()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+
+        Assert.Null(await store.GetJoinedAtAsync(_eventId, _bob));
+        Assert.Null(await store.GetJoinedAtAsync(Ids.NewEventId(), _ann));
+    }
+
+    [Fact]
+    public async Task EventsAreKeptApart()
+    {
+        var store = CreateStore();
+        var other = Ids.NewEventId();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+
+        Assert.True(await store.ConnectAsync(other, _ann, "c2", now: 2_000));
+
+        Assert.Equal(1, await store.CountAsync(_eventId));
+        Assert.Equal(1, await store.CountAsync(other));
+        Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using NetwerkLive.Tests.Infrastructure;
+
+namespace NetwerkLive.Tests.Unit;
+
+/// <summary>Bad settings stop the server at start-up with a message that names the setting, not at first use.</summary>
+public sealed class OptionsValidationTests
+{
+    private static OptionsValidationException StartupFailure(NetwerkLiveFactory factory)
+    {
+        using (factory)
+        {
+            var thrown = Record.Exception(() => factory.CreateClient());
+            Assert.NotNull(thrown);
+            return Find(thrown) ?? throw new Xunit.Sdk.XunitException($"Start-up failed, but not with an OptionsValidationException: {thrown}");
+        }
+    }
+
+    private static OptionsValidationException? Find(Exception? exception) => exception switch
+    {
+        null => null,
+        OptionsValidationException found => found,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(Find).FirstOrDefault(e => e is not null),
+        _ => Find(exception.InnerException),
+    };
+
+    [Theory]
+    [InlineData("Room:MaxChatLength", "0", "Room:MaxChatLength must be between 1 and 10000 characters.")]
+    [InlineData("Room:ChatMessagesPerWindow", "0", "Room:ChatMessagesPerWindow must be between 1 and 1000.")]
+    [InlineData("Room:ChatWindow", "00:00:00", "Room:ChatWindow must be between 1 second and 1 hour.")]
+    [InlineData("Room:ChatRetention", "10", "Room:ChatRetention must keep between 500 and 100000 messages per event.")]
+    [InlineData("Room:PresenceInterval", "00:00:00", "Room:PresenceInterval must be between 10 ms and 1 minute.")]
+    [InlineData("Room:PresenceGracePeriod", "-00:00:01", "Room:PresenceGracePeriod must be between 0 and 10 minutes.")]
+    [InlineData("Room:MaximumReceiveMessageSize", "100", "Room:MaximumReceiveMessageSize must be between 1 KB and 1 MB.")]
+    [InlineData("Auth:SigningKey", "short", "Auth:SigningKey must be at least 32 characters long")]
+    [InlineData("Auth:TokenLifetime", "00:00:10", "Auth:TokenLifetime must be between one minute and 365 days.")]
+    public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
+    {
+        var failure = StartupFailure(new NetwerkLiveFactory().With(key, value));
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupFailsWhenTheChatRateIsFinerThanTenMilliseconds()
+    {
+        var failure = StartupFailure(new NetwerkLiveFactory()
+            .With("Room:ChatWindow", "00:00:01")
+            .With("Room:ChatMessagesPerWindow", "1000"));
+
+        Assert.Contains("Room:ChatWindow divided by Room:ChatMessagesPerWindow must be at least 10 ms.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupReportsEveryBadSettingAtOnce()
+    {
+        var failure = StartupFailure(new NetwerkLiveFactory()
+            .With("Room:MaxChatLength", "0")
+            .With("Room:ChatOnJoin", "-1"));
+
+        Assert.Contains("Room:MaxChatLength", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Room:ChatOnJoin", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EmptySigningKeyStartsWithARandomKey()
+    {
+        using var factory = new NetwerkLiveFactory().With("Auth:SigningKey", "");
+
+        var created = await factory.CreateEventAsync();
+
+        Assert.False(string.IsNullOrEmpty(created.HostToken));
+    }
+}

@@ -1,0 +1,127 @@
+using NetwerkLive.Server.Events;
+
+namespace NetwerkLive.Tests.Unit;
+
+public sealed class TextRulesTests
+{
+    private const int ChatLimit = 1000;
+
+    private static string? CheckChat(string? text) =>
+        TextRules.CheckRequired(text, "A chat message", ChatLimit, allowLineBreaks: true);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\t \n")]
+    public void EmptyChatIsRefusedWithAReadableMessage(string? text)
+    {
+        Assert.Equal("A chat message cannot be empty.", CheckChat(text));
+    }
+
+    [Fact]
+    public void ChatOfExactlyTheLimitIsAccepted()
+    {
+        Assert.Null(CheckChat(new string('a', ChatLimit)));
+    }
+
+    [Fact]
+    public void ChatOneCharacterOverTheLimitIsRefusedNamingTheLimit()
+    {
+        var error = CheckChat(new string('a', ChatLimit + 1));
+
+        Assert.NotNull(error);
+        Assert.Contains("at most 1000 characters", error, StringComparison.Ordinal);
+        Assert.Contains("1001", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ding\u0007dong", "U+0007")]
+    [InlineData("null\0byte", "U+0000")]
+    [InlineData("escape\u001b[31m", "U+001B")]
+    public void ControlCharactersAreRefused(string text, string named)
+    {
+        var error = CheckChat(text);
+
+        Assert.NotNull(error);
+        Assert.Contains("control characters", error, StringComparison.Ordinal);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("invoice\u202Efdp.exe")]
+    [InlineData("isolate\u2066d\u2069")]
+    [InlineData("line\u2028separator")]
+    public void BidiOverridesAndUnicodeSeparatorsAreRefused(string text)
+    {
+        Assert.NotNull(CheckChat(text));
+    }
+
+    [Fact]
+    public void NewlineIsAllowedInChatWhenLineBreaksAre()
+    {
+        Assert.Null(CheckChat("Hallo allemaal,\nwie doet mee?"));
+    }
+
+    [Fact]
+    public void NewlineIsRefusedWhereLineBreaksAreNot()
+    {
+        Assert.NotNull(TextRules.CheckRequired("Ann\nSmith", "Your display name", 60));
+    }
+
+    [Fact]
+    public void PlainTextWithAccentsAndEmojiIsAccepted()
+    {
+        Assert.Null(CheckChat("Café in Zwolle? 👋 Ja, graag — tot zo!"));
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("ftp://x")]
+    [InlineData("/live")]
+    [InlineData("live/stream")]
+    [InlineData("www.example.org/live")]
+    [InlineData("file:///etc/passwd")]
+    public void CheckHttpUrlRefusesWhatIsNotAFullHttpAddress(string url)
+    {
+        var error = TextRules.CheckHttpUrl(url, "The livestream URL");
+
+        Assert.NotNull(error);
+        Assert.StartsWith("The livestream URL must be a full http:// or https:// address", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("https://www.youtube.com/embed/abc")]
+    [InlineData("http://localhost:8080/live")]
+    public void CheckHttpUrlAcceptsHttpAndHttpsAddresses(string url)
+    {
+        Assert.Null(TextRules.CheckHttpUrl(url, "The livestream URL"));
+    }
+
+    [Fact]
+    public void CheckHttpUrlAcceptsNullAsNotGiven()
+    {
+        Assert.Null(TextRules.CheckHttpUrl(null, "The livestream URL"));
+    }
+
+    [Theory]
+    [InlineData("ann@example.org")]
+    [InlineData("https://www.linkedin.com/in/ann-de-vries")]
+    public void CheckContactAcceptsAnEmailOrAnHttpsProfile(string contact)
+    {
+        Assert.Null(TextRules.CheckContact(contact));
+    }
+
+    [Theory]
+    [InlineData("not an email")]
+    [InlineData("Ann <ann@example.org>")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("https://")]
+    public void CheckContactRefusesWhatIsNeitherEmailNorProfile(string contact)
+    {
+        var error = TextRules.CheckContact(contact);
+
+        Assert.NotNull(error);
+        Assert.Contains("Contact", error, StringComparison.Ordinal);
+    }
+}
