@@ -36,6 +36,11 @@ public sealed class PresenceService : IDisposable
     public async Task<long> ConnectAsync(AttendeeRecord attendee, string connectionId, CancellationToken ct = default)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Back within the grace period: the pending leave is moot (and on several nodes must not fire early).
+        if (_graceTimers.TryRemove((attendee.EventId, attendee.AttendeeId), out var pending))
+        {
+            pending.Dispose();
+        }
         if (await _presence.ConnectAsync(attendee.EventId, attendee.AttendeeId, connectionId, now, ct))
         {
             _coalescer.Joined(attendee.EventId, attendee.ToDto(now));
