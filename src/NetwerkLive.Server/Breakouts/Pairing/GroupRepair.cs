@@ -5,11 +5,16 @@ namespace NetwerkLive.Server.Breakouts.Pairing;
 /// before, or someone blocked, try swapping them with a member of another group and keep the first
 /// swap that lowers the cost of both groups together. Swaps keep every group's size, so the sizing
 /// rule holds throughout. Only bad seats are examined, so a good draft costs almost nothing here.
+/// People who share no interest with their group get a few cheaper tries too: the draft's last
+/// groups are whoever is left, and a swap often finds them someone with something in common.
 /// </summary>
 internal static class GroupRepair
 {
     // Groups tried per bad seat when there are too many to try them all.
     private const int Tries = 64;
+    // Interest swaps are only worth evaluating with a group that has something in common with the
+    // seat, which a popcount tells cheaply: scan many groups, evaluate few.
+    private const int InterestScan = 256;
     private const int Passes = 3;
 
     public static void Improve(PairingProblem problem, int[][] groups, SeededRandom random)
@@ -25,10 +30,11 @@ internal static class GroupRepair
             {
                 for (var i = 0; i < groups[g].Length; i++)
                 {
-                    if (Penalty(problem, groups[g], i) >= PairingProblem.ColleagueWeight && TrySwap(problem, groups, g, i, random))
-                    {
-                        improved = true;
-                    }
+                    var swapped = Penalty(problem, groups[g], i) >= PairingProblem.ColleagueWeight
+                        ? TrySwap(problem, groups, g, i, Tries, interestsOnly: false, random)
+                        : pass == 0 && SharesNothing(problem, groups[g], i)
+                            && TrySwap(problem, groups, g, i, InterestScan, interestsOnly: true, random);
+                    improved |= swapped;
                 }
             }
             if (!improved)
@@ -38,15 +44,15 @@ internal static class GroupRepair
         }
     }
 
-    private static bool TrySwap(PairingProblem problem, int[][] groups, int g, int i, SeededRandom random)
+    private static bool TrySwap(PairingProblem problem, int[][] groups, int g, int i, int tries, bool interestsOnly, SeededRandom random)
     {
-        var all = groups.Length - 1 <= Tries;
-        var tries = all ? groups.Length - 1 : Tries;
+        var all = groups.Length - 1 <= tries;
+        tries = all ? groups.Length - 1 : tries;
         var offset = random.Next(groups.Length - 1);
         for (var t = 0; t < tries; t++)
         {
-            var h = all ? (g + 1 + ((offset + t) % (groups.Length - 1))) % groups.Length : random.Next(groups.Length);
-            if (h == g)
+            var h = all || interestsOnly ? (g + 1 + ((offset + t) % (groups.Length - 1))) % groups.Length : random.Next(groups.Length);
+            if (h == g || (interestsOnly && SharesNothingWith(problem, groups[h], groups[g][i])))
             {
                 continue;
             }
@@ -80,6 +86,31 @@ internal static class GroupRepair
             }
         }
         return cost;
+    }
+
+    private static bool SharesNothing(PairingProblem problem, int[] group, int seat)
+    {
+        for (var s = 0; s < group.Length; s++)
+        {
+            if (s != seat && problem.SharedInterests(group[seat], group[s]) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Whether <paramref name="person"/> shares no interest with anyone in another group.</summary>
+    private static bool SharesNothingWith(PairingProblem problem, int[] group, int person)
+    {
+        foreach (var member in group)
+        {
+            if (problem.SharedInterests(person, member) > 0)
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long Penalty(PairingProblem problem, int[] group, int seat) =>
