@@ -25,6 +25,18 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
         connection.On<long>(nameof(IEventClient.ChatDeleted), seq => ChatDeleted?.Invoke(seq));
         connection.On<Announcement>(nameof(IEventClient.Announcement), a => AnnouncementReceived?.Invoke(a));
         connection.On<RemovedNotice>(nameof(IEventClient.Removed), r => Removed?.Invoke(r));
+        connection.On<RoundNotice>(nameof(IEventClient.RoundStarted), r => RoundStarted?.Invoke(r));
+        connection.On<RoundEndedNotice>(nameof(IEventClient.RoundEnded), r => RoundEnded?.Invoke(r));
+        connection.On<BreakoutAssignment>(nameof(IEventClient.BreakoutStarted), a => BreakoutStarted?.Invoke(a));
+        connection.On<BreakoutWaitingNotice>(nameof(IEventClient.BreakoutWaiting), n => BreakoutWaiting?.Invoke(n));
+        connection.On<BreakoutTimeNotice>(nameof(IEventClient.BreakoutEnding), n => BreakoutEnding?.Invoke(n));
+        connection.On<BreakoutTimeNotice>(nameof(IEventClient.BreakoutExtended), n => BreakoutExtended?.Invoke(n));
+        connection.On<BreakoutEndedNotice>(nameof(IEventClient.BreakoutEnded), n => BreakoutEnded?.Invoke(n));
+        connection.On<PartnerLeftNotice>(nameof(IEventClient.PartnerLeft), n => PartnerLeft?.Invoke(n));
+        connection.On<ExtensionProposedNotice>(nameof(IEventClient.ExtensionProposed), n => ExtensionProposed?.Invoke(n));
+        connection.On<BreakoutChatMessage>(nameof(IEventClient.BreakoutChatReceived), m => BreakoutChatReceived?.Invoke(m));
+        connection.On<Announcement>(nameof(IEventClient.BreakoutBroadcast), a => BreakoutBroadcast?.Invoke(a));
+        connection.On<FollowUpMatch>(nameof(IEventClient.FollowUpMatched), m => FollowUpMatched?.Invoke(m));
     }
 
     /// <summary>The underlying SignalR connection, for its state, reconnect and close events.</summary>
@@ -35,6 +47,18 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public event Action<long>? ChatDeleted;
     public event Action<Announcement>? AnnouncementReceived;
     public event Action<RemovedNotice>? Removed;
+    public event Action<RoundNotice>? RoundStarted;
+    public event Action<RoundEndedNotice>? RoundEnded;
+    public event Action<BreakoutAssignment>? BreakoutStarted;
+    public event Action<BreakoutWaitingNotice>? BreakoutWaiting;
+    public event Action<BreakoutTimeNotice>? BreakoutEnding;
+    public event Action<BreakoutTimeNotice>? BreakoutExtended;
+    public event Action<BreakoutEndedNotice>? BreakoutEnded;
+    public event Action<PartnerLeftNotice>? PartnerLeft;
+    public event Action<ExtensionProposedNotice>? ExtensionProposed;
+    public event Action<BreakoutChatMessage>? BreakoutChatReceived;
+    public event Action<Announcement>? BreakoutBroadcast;
+    public event Action<FollowUpMatch>? FollowUpMatched;
 
     /// <summary>Builds (but does not start) a connection to <paramref name="baseAddress"/>'s event hub.</summary>
     /// <param name="configureHttp">Transport settings: tests plug in a test server's handler or WebSocket factory here.</param>
@@ -73,6 +97,28 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public Task DeleteMessage(long seq) => Connection.InvokeAsync(nameof(IEventHub.DeleteMessage), seq);
 
     public Task RemoveAttendee(string attendeeId) => Connection.InvokeAsync(nameof(IEventHub.RemoveAttendee), attendeeId);
+
+    public Task<RoundInfo> StartRound(int durationSeconds, int groupSize) => Connection.InvokeAsync<RoundInfo>(nameof(IEventHub.StartRound), durationSeconds, groupSize);
+
+    public Task EndRound() => Connection.InvokeAsync(nameof(IEventHub.EndRound));
+
+    public Task<RoundInfo> ExtendRound(int seconds) => Connection.InvokeAsync<RoundInfo>(nameof(IEventHub.ExtendRound), seconds);
+
+    public Task BroadcastToBreakouts(string text) => Connection.InvokeAsync(nameof(IEventHub.BroadcastToBreakouts), text);
+
+    public Task<BreakoutChatMessage> SendBreakoutChat(string text) => Connection.InvokeAsync<BreakoutChatMessage>(nameof(IEventHub.SendBreakoutChat), text);
+
+    public Task ProposeExtension() => Connection.InvokeAsync(nameof(IEventHub.ProposeExtension));
+
+    public Task LeaveBreakout() => Connection.InvokeAsync(nameof(IEventHub.LeaveBreakout));
+
+    public Task BlockAttendee(string attendeeId) => Connection.InvokeAsync(nameof(IEventHub.BlockAttendee), attendeeId);
+
+    public Task<CoffeeQueueStatus> FindCoffeePartner() => Connection.InvokeAsync<CoffeeQueueStatus>(nameof(IEventHub.FindCoffeePartner));
+
+    public Task LeaveCoffeeQueue() => Connection.InvokeAsync(nameof(IEventHub.LeaveCoffeeQueue));
+
+    public Task RequestFollowUp(string attendeeId) => Connection.InvokeAsync(nameof(IEventHub.RequestFollowUp), attendeeId);
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

@@ -15,6 +15,22 @@ public sealed class NetwerkLiveApi(HttpClient http)
     public async Task<RegisterAttendeeResponse> RegisterAsync(string eventId, RegisterAttendeeRequest request, CancellationToken ct = default) =>
         await ReadAsync<RegisterAttendeeResponse>(await http.PostAsJsonAsync($"/api/events/{Uri.EscapeDataString(eventId)}/attendees", request, ct), ct);
 
+    /// <summary>The networking report; needs the host token.</summary>
+    public async Task<EventReport> GetReportAsync(string eventId, string hostToken, CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/events/{Uri.EscapeDataString(eventId)}/report", UriKind.Relative));
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", hostToken);
+        return await ReadAsync<EventReport>(await http.SendAsync(request, ct), ct);
+    }
+
+    /// <summary>Creates an event in the series of an earlier one, as that event's host.</summary>
+    public async Task<CreateEventResponse> ContinueSeriesAsync(CreateEventRequest request, string earlierHostToken, CancellationToken ct = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/events", UriKind.Relative)) { Content = JsonContent.Create(request) };
+        message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", earlierHostToken);
+        return await ReadAsync<CreateEventResponse>(await http.SendAsync(message, ct), ct);
+    }
+
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
     {
         using (response)

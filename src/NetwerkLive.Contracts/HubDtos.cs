@@ -30,13 +30,19 @@ public sealed record ChatMessage(
     [property: Key("text")] string Text,
     [property: Key("sentAt")] long SentAt);
 
+/// <summary>
+/// The room as the joining attendee finds it. <see cref="Breakout"/> is their current breakout (so a
+/// reconnect during a round gets the same group back) and <see cref="Round"/> the host round running, if any.
+/// </summary>
 [MessagePackObject]
 public sealed record JoinResult(
     [property: Key("event")] EventSummary Event,
     [property: Key("self")] Attendee Self,
     [property: Key("attendees")] Attendee[] Attendees,
     [property: Key("attendeeCount")] int AttendeeCount,
-    [property: Key("chat")] ChatMessage[] Chat);
+    [property: Key("chat")] ChatMessage[] Chat,
+    [property: Key("breakout")] BreakoutAssignment? Breakout = null,
+    [property: Key("round")] RoundNotice? Round = null);
 
 [MessagePackObject]
 public sealed record PresenceChange(

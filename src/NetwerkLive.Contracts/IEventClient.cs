@@ -14,4 +14,38 @@ public interface IEventClient
 
     /// <summary>The host removed this attendee; the server closes the connection right after.</summary>
     Task Removed(RemovedNotice notice);
+
+    /// <summary>To everyone in the event: a host round started.</summary>
+    Task RoundStarted(RoundNotice round);
+
+    /// <summary>To everyone in the event: the host round ended.</summary>
+    Task RoundEnded(RoundEndedNotice round);
+
+    /// <summary>To a participant: their group, partners, end time and meeting link.</summary>
+    Task BreakoutStarted(BreakoutAssignment assignment);
+
+    /// <summary>To an available attendee with nobody to meet yet: they are placed as soon as someone comes.</summary>
+    Task BreakoutWaiting(BreakoutWaitingNotice notice);
+
+    /// <summary>One minute before the end of the participant's breakout.</summary>
+    Task BreakoutEnding(BreakoutTimeNotice notice);
+
+    /// <summary>The breakout has a new end time (the host extended the round, or the whole group asked).</summary>
+    Task BreakoutExtended(BreakoutTimeNotice notice);
+
+    Task BreakoutEnded(BreakoutEndedNotice notice);
+
+    /// <summary>A partner left the group; a new BreakoutStarted follows if someone else is free.</summary>
+    Task PartnerLeft(PartnerLeftNotice notice);
+
+    Task ExtensionProposed(ExtensionProposedNotice notice);
+
+    /// <summary>A private message within the participant's group.</summary>
+    Task BreakoutChatReceived(BreakoutChatMessage message);
+
+    /// <summary>The host's message to everyone in a breakout.</summary>
+    Task BreakoutBroadcast(Announcement announcement);
+
+    /// <summary>Both asked to meet again: the other's contact.</summary>
+    Task FollowUpMatched(FollowUpMatch match);
 }

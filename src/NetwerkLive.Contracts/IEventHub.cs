@@ -26,4 +26,39 @@ public interface IEventHub
 
     /// <summary>Host only: removes an attendee from the event; their token stops working.</summary>
     Task RemoveAttendee(string attendeeId);
+
+    /// <summary>
+    /// Host only: places everyone present and available in groups of <paramref name="groupSize"/> (2..4)
+    /// for <paramref name="durationSeconds"/> (60..3600). SignalR has no optional arguments: pass 2 for pairs.
+    /// </summary>
+    Task<RoundInfo> StartRound(int durationSeconds, int groupSize);
+
+    /// <summary>Host only: ends the running round for every group.</summary>
+    Task EndRound();
+
+    /// <summary>Host only: gives every group of the running round <paramref name="seconds"/> more.</summary>
+    Task<RoundInfo> ExtendRound(int seconds);
+
+    /// <summary>Host only: a message to everyone in a breakout.</summary>
+    Task BroadcastToBreakouts(string text);
+
+    /// <summary>A private message to the caller's current group.</summary>
+    Task<BreakoutChatMessage> SendBreakoutChat(string text);
+
+    /// <summary>Asks for five more minutes; the group gets them once every member asked.</summary>
+    Task ProposeExtension();
+
+    /// <summary>Leaves the current group early, without penalty.</summary>
+    Task LeaveBreakout();
+
+    /// <summary>Never be grouped with this person again, in this event or its series. They are not told.</summary>
+    Task BlockAttendee(string attendeeId);
+
+    /// <summary>Joins the coffee queue: matched with the next person who wants a coffee.</summary>
+    Task<CoffeeQueueStatus> FindCoffeePartner();
+
+    Task LeaveCoffeeQueue();
+
+    /// <summary>Asks to meet someone met in a breakout again; both get the other's contact once both asked.</summary>
+    Task RequestFollowUp(string attendeeId);
 }

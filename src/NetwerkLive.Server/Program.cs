@@ -1,4 +1,5 @@
 using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Storage;
@@ -9,6 +10,7 @@ builder.AddObservability();
 builder.AddStorage();
 builder.AddEventAuth();
 builder.AddEvents();
+builder.AddBreakouts();
 
 var app = builder.Build();
 
@@ -16,5 +18,6 @@ app.UseObservability();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapEvents();
+app.MapBreakouts();
 
 app.Run();

@@ -12,16 +12,9 @@ public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, IHubCo
 
     public async Task<ChatMessage> SendAsync(RoomMember sender, string? text)
     {
-        var error = TextRules.CheckRequired(text, "A chat message", _options.MaxChatLength, allowLineBreaks: true);
-        if (error is not null)
-        {
-            throw new HubException(error);
-        }
-        if (!limiter.TryAcquire(sender.EventId, sender.AttendeeId))
-        {
-            throw new HubException($"You are sending messages too quickly: at most {_options.ChatMessagesPerWindow} messages per {_options.ChatWindow.TotalSeconds:0.#} seconds. Wait a moment and try again; your message was not sent.");
-        }
-        var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, text!.Trim(), time.GetUtcNow().ToUnixTimeMilliseconds());
+        var checkedText = CheckText(text, "A chat message", _options);
+        TakeToken(limiter, sender, _options);
+        var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         await hub.Clients.Group(EventGroups.Room(sender.EventId)).ChatReceived(message);
         return message;
     }
@@ -38,5 +31,23 @@ public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, IHubCo
         }
         var messages = await chat.GetSinceAsync(member.EventId, afterSeq, Math.Min(limit, _options.ChatSinceCap));
         return [.. messages];
+    }
+
+    /// <summary>The trimmed text, or a HubException saying what is wrong with it.</summary>
+    public static string CheckText(string? text, string what, RoomOptions options)
+    {
+        // Windows line ends become plain ones, and surrounding space does not count towards the limit.
+        var cleaned = text?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        var error = TextRules.CheckRequired(cleaned, what, options.MaxChatLength, allowLineBreaks: true);
+        return error is null ? cleaned! : throw new HubException(error);
+    }
+
+    /// <summary>Room and breakout chat share one budget per attendee.</summary>
+    public static void TakeToken(ChatRateLimiter limiter, RoomMember sender, RoomOptions options)
+    {
+        if (!limiter.TryAcquire(sender.EventId, sender.AttendeeId))
+        {
+            throw new HubException($"You are sending messages too quickly: at most {options.ChatMessagesPerWindow} messages per {options.ChatWindow.TotalSeconds:0.#} seconds. Wait a moment and try again; your message was not sent.");
+        }
     }
 }

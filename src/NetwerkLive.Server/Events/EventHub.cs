@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Moderation;
 
@@ -8,7 +9,8 @@ namespace NetwerkLive.Server.Events;
 
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
-public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation) : Hub<IEventClient>, IEventHub
+public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat)
+    : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
 
@@ -23,6 +25,28 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
     public Task DeleteMessage(long seq) => moderation.DeleteMessageAsync(Member, seq);
 
     public Task RemoveAttendee(string attendeeId) => moderation.RemoveAttendeeAsync(Member, attendeeId);
+
+    public Task<RoundInfo> StartRound(int durationSeconds, int groupSize) => breakouts.StartRoundAsync(Member, durationSeconds, groupSize);
+
+    public Task EndRound() => breakouts.EndRoundAsync(Member);
+
+    public Task<RoundInfo> ExtendRound(int seconds) => breakouts.ExtendRoundAsync(Member, seconds);
+
+    public Task BroadcastToBreakouts(string text) => breakoutChat.BroadcastAsync(Member, text);
+
+    public Task<BreakoutChatMessage> SendBreakoutChat(string text) => breakoutChat.SendAsync(Member, text);
+
+    public Task ProposeExtension() => breakouts.ProposeExtensionAsync(Member);
+
+    public Task LeaveBreakout() => breakouts.LeaveBreakoutAsync(Member);
+
+    public Task BlockAttendee(string attendeeId) => breakouts.BlockAsync(Member, attendeeId);
+
+    public Task<CoffeeQueueStatus> FindCoffeePartner() => breakouts.FindCoffeePartnerAsync(Member);
+
+    public Task LeaveCoffeeQueue() => breakouts.LeaveCoffeeQueueAsync(Member);
+
+    public Task RequestFollowUp(string attendeeId) => breakouts.RequestFollowUpAsync(Member, attendeeId);
 
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
@@ -18,7 +20,7 @@ public static class EventsApi
         return group;
     }
 
-    private static async Task<Results<Created<CreateEventResponse>, ValidationProblem>> CreateEvent(
+    private static async Task<Results<Created<CreateEventResponse>, ValidationProblem, ProblemHttpResult>> CreateEvent(
         CreateEventRequest request, HttpContext http, IEventStore store, TokenIssuer tokens, TimeProvider time,
         IOptions<EventLinkOptions> links, ILogger<RoomLog> logger)
     {
@@ -35,17 +37,50 @@ public static class EventsApi
         {
             return Invalid(errors, "The event could not be created.");
         }
+        string? seriesId = null;
+        if (TextRules.Clean(request.ContinuesEventId) is { } earlierId)
+        {
+            var (earlier, refusal) = await SeriesOfAsync(http, store, earlierId);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+            seriesId = earlier!.Series;
+        }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var eventId = Ids.NewEventId();
         var hostId = Ids.NewAttendeeId();
-        await store.CreateEventAsync(new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now), http.RequestAborted);
+        await store.CreateEventAsync(new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId), http.RequestAborted);
         await store.AddAttendeeAsync(new AttendeeRecord(eventId, hostId, TextRules.Clean(request.HostName) ?? "Host", null, [], null,
             IsHost: true, Available: false, Removed: false, now), http.RequestAborted);
         RoomLog.EventCreated(logger, eventId);
 
         var joinUrl = links.Value.JoinUrl(http.Request, eventId);
         return TypedResults.Created($"/api/events/{eventId}", new CreateEventResponse(eventId, tokens.Issue(eventId, hostId, isHost: true), joinUrl));
+    }
+
+    /// <summary>Only the host of the earlier event may continue its series: they send its host token.</summary>
+    private static async Task<(EventRecord? Earlier, ProblemHttpResult? Refusal)> SeriesOfAsync(HttpContext http, IEventStore store, string earlierId)
+    {
+        var earlier = await store.GetEventAsync(earlierId, http.RequestAborted);
+        if (earlier is null)
+        {
+            return (null, UnknownEvent(earlierId));
+        }
+        var auth = await http.AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
+        var caller = auth.Succeeded ? EventCaller.From(auth.Principal) : null;
+        if (caller is null)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in to the earlier event",
+                detail: "To continue the series of an earlier event, send that event's host token as 'Authorization: Bearer TOKEN'."));
+        }
+        if (!caller.IsHost || caller.EventId != earlier.EventId)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not the host of the earlier event",
+                detail: "Only the host of the earlier event can continue its series; the token you sent is not that event's host token."));
+        }
+        return (earlier, null);
     }
 
     private static async Task<Results<Ok<EventSummary>, ProblemHttpResult>> GetEvent(string eventId, IEventStore store, IPresenceStore presence, CancellationToken ct)
@@ -119,7 +154,7 @@ public static class EventsApi
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors, string title) =>
         TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: title);
 
-    private static ProblemHttpResult UnknownEvent(string eventId) =>
+    internal static ProblemHttpResult UnknownEvent(string eventId) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
             detail: $"There is no event '{Shorten(eventId)}'. Check the link you were given.");
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Moderation;
 using NetwerkLive.Server.Presence;
 using NetwerkLive.Server.Storage;
@@ -14,6 +15,7 @@ public sealed class RoomService(
     IPresenceStore presenceStore,
     IChatStore chat,
     PresenceService presence,
+    BreakoutService breakouts,
     ConnectionRegistry connections,
     IHubContext<EventHub, IEventClient> hub,
     IOptions<RoomOptions> options,
@@ -50,12 +52,18 @@ public sealed class RoomService(
             .ToArray();
         var history = await chat.GetLatestAsync(caller.EventId, options.Value.ChatOnJoin);
 
+        // A late joiner is placed in the running round; someone reconnecting finds their group again.
+        await breakouts.OnAvailableAsync(self);
+        var (breakout, round) = await breakouts.WhereIsAsync(caller.EventId, caller.AttendeeId);
+
         return new JoinResult(
             new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count),
             self.ToDto(joinedAt),
             attendees,
             snapshot.Count,
-            [.. history]);
+            [.. history],
+            breakout,
+            round);
     }
 
     public async Task SetAvailableAsync(RoomMember member, bool available)
@@ -63,6 +71,14 @@ public sealed class RoomService(
         var updated = await events.SetAvailableAsync(member.EventId, member.AttendeeId, available)
             ?? throw new HubException("Your registration for this event was not found.");
         await presence.UpdatedAsync(updated);
+        if (available)
+        {
+            await breakouts.OnAvailableAsync(updated);
+        }
+        else
+        {
+            await breakouts.RemoveAsync(member.EventId, member.AttendeeId, sitOutRound: false);
+        }
     }
 
     public async Task LeaveAsync(HubCallerContext context)

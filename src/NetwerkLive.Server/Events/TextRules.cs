@@ -65,12 +65,12 @@ public static class TextRules
             : "Contact must be an e-mail address (name@example.org) or a profile address starting with https://.";
     }
 
-    /// <summary>Control characters and the invisible bidi overrides that make text read differently than it is.</summary>
+    /// <summary>Control characters (but line breaks and tabs in multi-line text) and the invisible bidi overrides that make text read differently than it is.</summary>
     public static char? FindControlCharacter(string value, bool allowLineBreaks)
     {
         foreach (var c in value)
         {
-            if (allowLineBreaks && c == '\n')
+            if (allowLineBreaks && c is '\n' or '\t')
             {
                 continue;
             }

@@ -20,10 +20,12 @@ public sealed class PresenceService : IDisposable
     private readonly ILogger<PresenceService> _logger;
     private readonly PresenceCoalescer _coalescer;
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), ITimer> _graceTimers = new();
+    private readonly IPresenceListener[] _listeners;
 
     public PresenceService(IPresenceStore presence, IHubContext<EventHub, IEventClient> hub, TimeProvider time,
-        IOptions<RoomOptions> options, ILogger<PresenceService> logger)
+        IOptions<RoomOptions> options, ILogger<PresenceService> logger, IEnumerable<IPresenceListener> listeners)
     {
+        _listeners = [.. listeners];
         _presence = presence;
         _hub = hub;
         _time = time;
@@ -78,6 +80,7 @@ public sealed class PresenceService : IDisposable
         {
             _coalescer.Left(eventId, attendeeId);
         }
+        await NotifyLeftAsync(eventId, attendeeId, evicted: true);
     }
 
     public async Task UpdatedAsync(AttendeeRecord attendee, CancellationToken ct = default)
@@ -104,11 +107,20 @@ public sealed class PresenceService : IDisposable
             if (await _presence.LeaveIfIdleAsync(eventId, attendeeId))
             {
                 _coalescer.Left(eventId, attendeeId);
+                await NotifyLeftAsync(eventId, attendeeId, evicted: false);
             }
         }
         catch (Exception ex)
         {
             PresenceLog.LeaveFailed(_logger, ex, eventId);
+        }
+    }
+
+    private async Task NotifyLeftAsync(string eventId, string attendeeId, bool evicted)
+    {
+        foreach (var listener in _listeners)
+        {
+            await listener.OnLeftAsync(eventId, attendeeId, evicted);
         }
     }
 

@@ -7,7 +7,12 @@ public sealed record EventRecord(
     string? LivestreamUrl,
     string? MeetingUrlTemplate,
     string HostId,
-    long CreatedAt);
+    long CreatedAt,
+    string? SeriesId = null)
+{
+    /// <summary>The community series this event belongs to: the first event's id (its own when it starts one).</summary>
+    public string Series => SeriesId ?? EventId;
+}
 
 /// <summary>
 /// Someone registered for an event: an attendee, or the host. <see cref="Contact"/> is private and
@@ -23,7 +28,19 @@ public sealed record AttendeeRecord(
     bool IsHost,
     bool Available,
     bool Removed,
-    long RegisteredAt);
+    long RegisteredAt)
+{
+    /// <summary>
+    /// Who this is across the events of a series: their contact, or else their name and company
+    /// (case-insensitive). Never shown to anyone.
+    /// </summary>
+    public string PersonKey => Contact is { Length: > 0 } contact
+        ? "c:" + contact.Trim().ToUpperInvariant()
+        : "n:" + DisplayName.Trim().ToUpperInvariant() + "|" + (Company ?? "").Trim().ToUpperInvariant();
+
+    /// <summary>The company compared case-insensitively; null when unknown (unknown never counts as a colleague).</summary>
+    public string? CompanyKey => string.IsNullOrWhiteSpace(Company) ? null : Company.Trim().ToUpperInvariant();
+}
 
 /// <summary>An attendee who is in the live room, and since when.</summary>
 public readonly record struct PresentAttendee(string AttendeeId, long JoinedAt);

@@ -8,6 +8,7 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IEventStore, InMemoryEventStore>();
         builder.Services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
         builder.Services.AddSingleton<IChatStore, InMemoryChatStore>();
+        builder.Services.AddSingleton<IBreakoutStore, InMemoryBreakoutStore>();
         return builder;
     }
 }

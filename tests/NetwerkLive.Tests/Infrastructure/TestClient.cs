@@ -16,6 +16,18 @@ public sealed class TestClient : IAsyncDisposable
         connection.ChatDeleted += Deleted.Add;
         connection.AnnouncementReceived += Announcements.Add;
         connection.Removed += Removed.Add;
+        connection.RoundStarted += RoundStarted.Add;
+        connection.RoundEnded += RoundEnded.Add;
+        connection.BreakoutStarted += BreakoutStarted.Add;
+        connection.BreakoutWaiting += BreakoutWaiting.Add;
+        connection.BreakoutEnding += BreakoutEnding.Add;
+        connection.BreakoutExtended += BreakoutExtended.Add;
+        connection.BreakoutEnded += BreakoutEnded.Add;
+        connection.PartnerLeft += PartnerLeft.Add;
+        connection.ExtensionProposed += ExtensionProposed.Add;
+        connection.BreakoutChatReceived += BreakoutChat.Add;
+        connection.BreakoutBroadcast += BreakoutBroadcast.Add;
+        connection.FollowUpMatched += FollowUpMatched.Add;
         connection.Connection.Closed += error =>
         {
             Closed.Add(error);
@@ -35,6 +47,18 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<Announcement> Announcements { get; } = new();
     public Inbox<RemovedNotice> Removed { get; } = new();
     public Inbox<Exception?> Closed { get; } = new();
+    public Inbox<RoundNotice> RoundStarted { get; } = new();
+    public Inbox<RoundEndedNotice> RoundEnded { get; } = new();
+    public Inbox<BreakoutAssignment> BreakoutStarted { get; } = new();
+    public Inbox<BreakoutWaitingNotice> BreakoutWaiting { get; } = new();
+    public Inbox<BreakoutTimeNotice> BreakoutEnding { get; } = new();
+    public Inbox<BreakoutTimeNotice> BreakoutExtended { get; } = new();
+    public Inbox<BreakoutEndedNotice> BreakoutEnded { get; } = new();
+    public Inbox<PartnerLeftNotice> PartnerLeft { get; } = new();
+    public Inbox<ExtensionProposedNotice> ExtensionProposed { get; } = new();
+    public Inbox<BreakoutChatMessage> BreakoutChat { get; } = new();
+    public Inbox<Announcement> BreakoutBroadcast { get; } = new();
+    public Inbox<FollowUpMatch> FollowUpMatched { get; } = new();
 
     /// <summary>Waits until a presence message says this attendee is present (joined or updated).</summary>
     public Task<PresenceChange> WaitUntilSeesPresent(string attendeeId) =>

@@ -22,11 +22,24 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
 
     private static readonly Attendee SampleAttendee = new("a1", "Ann", "Hoya", ["water", "cleantech"], IsHost: false, Available: true, JoinedAt: Now);
     private static readonly ChatMessage SampleMessage = new(7, "a1", "Ann", "Hallo", Now);
+    private static readonly BreakoutAssignment SampleAssignment = new("r1", "g1", [SampleAttendee], Now, "https://meet.jit.si/netwerk-abc");
 
     public static TheoryData<string, object, string[]> Payloads => new()
     {
-        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1), SampleAttendee, [SampleAttendee], 1, [SampleMessage]),
-            ["attendeeCount", "attendees", "chat", "event", "self"] },
+        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3)),
+            ["attendeeCount", "attendees", "breakout", "chat", "event", "round", "self"] },
+        { "BreakoutAssignment", SampleAssignment, ["endsAt", "groupId", "meetingUrl", "partners", "roundId"] },
+        { "RoundInfo", new RoundInfo("r1", 3, 7, Now), ["endsAt", "groupCount", "participantCount", "roundId"] },
+        { "RoundNotice", new RoundNotice("r1", Now, 3), ["endsAt", "groupCount", "roundId"] },
+        { "RoundEndedNotice", new RoundEndedNotice("r1"), ["roundId"] },
+        { "BreakoutWaitingNotice", new BreakoutWaitingNotice("r1", Now), ["endsAt", "roundId"] },
+        { "BreakoutEndedNotice", new BreakoutEndedNotice("r1", "g1"), ["groupId", "roundId"] },
+        { "BreakoutTimeNotice", new BreakoutTimeNotice("r1", "g1", Now), ["endsAt", "groupId", "roundId"] },
+        { "PartnerLeftNotice", new PartnerLeftNotice("r1", "g1", "a2"), ["attendeeId", "groupId", "roundId"] },
+        { "ExtensionProposedNotice", new ExtensionProposedNotice("r1", "g1", "a2"), ["attendeeId", "groupId", "roundId"] },
+        { "BreakoutChatMessage", new BreakoutChatMessage("r1", "g1", "a1", "Ann", "Hoi", Now), ["groupId", "roundId", "senderId", "senderName", "sentAt", "text"] },
+        { "FollowUpMatch", new FollowUpMatch(SampleAttendee, "ann@example.org"), ["attendee", "contact"] },
+        { "CoffeeQueueStatus", new CoffeeQueueStatus(false, 1), ["matched", "waiting"] },
         { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1), ["attendeeCount", "eventId", "livestreamUrl", "title"] },
         { "Attendee", SampleAttendee, ["available", "company", "displayName", "id", "interests", "isHost", "joinedAt"] },
         { "ChatMessage", SampleMessage, ["senderId", "senderName", "sentAt", "seq", "text"] },

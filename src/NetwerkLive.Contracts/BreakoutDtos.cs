@@ -1,0 +1,87 @@
+using MessagePack;
+
+namespace NetwerkLive.Contracts;
+
+/// <summary>What <c>StartRound</c> and <c>ExtendRound</c> return to the host.</summary>
+[MessagePackObject]
+public sealed record RoundInfo(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupCount")] int GroupCount,
+    [property: Key("participantCount")] int ParticipantCount,
+    [property: Key("endsAt")] long EndsAt);
+
+/// <summary>Sent to everyone in the event when a host round starts.</summary>
+[MessagePackObject]
+public sealed record RoundNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("endsAt")] long EndsAt,
+    [property: Key("groupCount")] int GroupCount);
+
+/// <summary>Sent to everyone in the event when a host round ends.</summary>
+[MessagePackObject]
+public sealed record RoundEndedNotice(
+    [property: Key("roundId")] string RoundId);
+
+/// <summary>
+/// A participant's place in a breakout: who they meet, until when, and where. Coffee-queue matches
+/// carry a roundId starting with "coffee-".
+/// </summary>
+[MessagePackObject]
+public sealed record BreakoutAssignment(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId,
+    [property: Key("partners")] Attendee[] Partners,
+    [property: Key("endsAt")] long EndsAt,
+    [property: Key("meetingUrl")] string? MeetingUrl);
+
+/// <summary>Told to an available attendee for whom there is nobody to meet yet in this round.</summary>
+[MessagePackObject]
+public sealed record BreakoutWaitingNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("endsAt")] long EndsAt);
+
+[MessagePackObject]
+public sealed record BreakoutEndedNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId);
+
+/// <summary>One minute's warning, or a new end time after an extension.</summary>
+[MessagePackObject]
+public sealed record BreakoutTimeNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId,
+    [property: Key("endsAt")] long EndsAt);
+
+[MessagePackObject]
+public sealed record PartnerLeftNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId,
+    [property: Key("attendeeId")] string AttendeeId);
+
+/// <summary>A group member asked for five more minutes; the group gets them when everyone asked.</summary>
+[MessagePackObject]
+public sealed record ExtensionProposedNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId,
+    [property: Key("attendeeId")] string AttendeeId);
+
+[MessagePackObject]
+public sealed record BreakoutChatMessage(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId,
+    [property: Key("senderId")] string SenderId,
+    [property: Key("senderName")] string SenderName,
+    [property: Key("text")] string Text,
+    [property: Key("sentAt")] long SentAt);
+
+/// <summary>Both asked for a follow-up: here is the other's private contact.</summary>
+[MessagePackObject]
+public sealed record FollowUpMatch(
+    [property: Key("attendee")] Attendee Attendee,
+    [property: Key("contact")] string? Contact);
+
+/// <summary>The answer to <c>FindCoffeePartner</c>: matched at once (a BreakoutStarted follows) or waiting in the queue.</summary>
+[MessagePackObject]
+public sealed record CoffeeQueueStatus(
+    [property: Key("matched")] bool Matched,
+    [property: Key("waiting")] int Waiting);

@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Chat;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Breakouts;
+
+/// <summary>Private chat within a group, and the host's broadcast to every group.</summary>
+public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter limiter, IHubContext<EventHub, IEventClient> hub,
+    TimeProvider time, IOptions<RoomOptions> room)
+{
+    public async Task<BreakoutChatMessage> SendAsync(RoomMember sender, string? text)
+    {
+        var checkedText = ChatService.CheckText(text, "A chat message", room.Value);
+        var state = await store.GetAsync(sender.EventId);
+        var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException("You are not in a breakout right now, so there is nobody to send this to.");
+        ChatService.TakeToken(limiter, sender, room.Value);
+        var message = new BreakoutChatMessage(group.RoundId, group.GroupId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
+        await hub.Clients.Users(group.Members).BreakoutChatReceived(message);
+        return message;
+    }
+
+    public async Task BroadcastAsync(RoomMember host, string? text)
+    {
+        BreakoutService.RequireHost(host, "broadcast to the breakouts");
+        var checkedText = ChatService.CheckText(text, "A broadcast", room.Value);
+        var state = await store.GetAsync(host.EventId);
+        var members = state.Groups.Values.SelectMany(g => g.Members).ToList();
+        if (members.Count == 0)
+        {
+            throw new HubException("Nobody is in a breakout right now.");
+        }
+        await hub.Clients.Users(members).BreakoutBroadcast(new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds()));
+    }
+}

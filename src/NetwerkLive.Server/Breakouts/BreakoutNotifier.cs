@@ -1,0 +1,116 @@
+using Microsoft.AspNetCore.SignalR;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Breakouts;
+
+/// <summary>
+/// Tells people what a saved breakout change means for them, and remembers who met. Breakout messages
+/// go to users (attendee ids), never to groups, so only a group's members can read its messages.
+/// </summary>
+public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence, IBreakoutStore store, IHubContext<EventHub, IEventClient> hub)
+{
+    public async Task ApplyAsync(EventRecord ev, BreakoutEffects fx, long now)
+    {
+        if (fx.Met.Count > 0 || fx.Started.Count > 0)
+        {
+            var ids = fx.Started.SelectMany(g => g.Members).Concat(fx.Met.SelectMany(m => new[] { m.A, m.B })).Distinct(StringComparer.Ordinal).ToList();
+            var people = (await events.GetAttendeesAsync(ev.EventId, ids)).ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
+            await RecordMeetingsAsync(ev, fx, people, now);
+            foreach (var group in fx.Started)
+            {
+                await SendStartedAsync(ev.EventId, group, people);
+            }
+        }
+        foreach (var (attendeeId, notice) in fx.Waiting)
+        {
+            await hub.Clients.User(attendeeId).BreakoutWaiting(notice);
+        }
+        foreach (var (members, notice) in fx.Ending)
+        {
+            await hub.Clients.Users(members).BreakoutEnding(notice);
+        }
+        foreach (var (members, notice) in fx.Extended)
+        {
+            await hub.Clients.Users(members).BreakoutExtended(notice);
+        }
+        foreach (var (members, notice) in fx.ExtensionProposed)
+        {
+            await hub.Clients.Users(members).ExtensionProposed(notice);
+        }
+        foreach (var (members, notice) in fx.PartnerLeft)
+        {
+            await hub.Clients.Users(members).PartnerLeft(notice);
+        }
+        foreach (var (members, notice) in fx.Ended)
+        {
+            await hub.Clients.Users(members).BreakoutEnded(notice);
+        }
+        if (fx.RoundStarted is { } started)
+        {
+            await hub.Clients.Group(EventGroups.Room(ev.EventId)).RoundStarted(started);
+        }
+        if (fx.RoundEnded is { } ended)
+        {
+            await hub.Clients.Group(EventGroups.Room(ev.EventId)).RoundEnded(ended);
+        }
+    }
+
+    /// <summary>Both asked to meet again: each gets the other's contact, and only they do.</summary>
+    public async Task FollowUpMatchedAsync(AttendeeRecord a, AttendeeRecord b)
+    {
+        var aJoined = await presence.GetJoinedAtAsync(a.EventId, a.AttendeeId) ?? a.RegisteredAt;
+        var bJoined = await presence.GetJoinedAtAsync(b.EventId, b.AttendeeId) ?? b.RegisteredAt;
+        await hub.Clients.User(a.AttendeeId).FollowUpMatched(new FollowUpMatch(b.ToDto(bJoined), b.Contact));
+        await hub.Clients.User(b.AttendeeId).FollowUpMatched(new FollowUpMatch(a.ToDto(aJoined), a.Contact));
+    }
+
+    /// <summary>The assignment as one member sees it: everyone else in the group is a partner.</summary>
+    public async Task<BreakoutAssignment> AssignmentAsync(string eventId, GroupState group, string attendeeId, IReadOnlyDictionary<string, AttendeeRecord>? known = null)
+    {
+        var partners = new List<Attendee>();
+        foreach (var member in group.Members.Where(m => m != attendeeId))
+        {
+            var record = known?.GetValueOrDefault(member) ?? await events.GetAttendeeAsync(eventId, member);
+            if (record is not null)
+            {
+                var joinedAt = await presence.GetJoinedAtAsync(eventId, member) ?? record.RegisteredAt;
+                partners.Add(record.ToDto(joinedAt));
+            }
+        }
+        return new BreakoutAssignment(group.RoundId, group.GroupId, [.. partners], group.EndsAt, group.MeetingUrl);
+    }
+
+    private async Task SendStartedAsync(string eventId, GroupState group, IReadOnlyDictionary<string, AttendeeRecord> people)
+    {
+        foreach (var member in group.Members)
+        {
+            await hub.Clients.User(member).BreakoutStarted(await AssignmentAsync(eventId, group, member, people));
+        }
+    }
+
+    private Task RecordMeetingsAsync(EventRecord ev, BreakoutEffects fx, Dictionary<string, AttendeeRecord> people, long now)
+    {
+        var meetings = new List<Meeting>(fx.Met.Count);
+        foreach (var (roundId, a, b) in fx.Met)
+        {
+            if (people.TryGetValue(a, out var ra) && people.TryGetValue(b, out var rb) && ra.PersonKey != rb.PersonKey)
+            {
+                var cross = ra.CompanyKey is not null && rb.CompanyKey is not null && ra.CompanyKey != rb.CompanyKey;
+                meetings.Add(new Meeting(roundId, a, b, ra.PersonKey, rb.PersonKey, cross, New: true, now));
+            }
+        }
+        return meetings.Count == 0 ? Task.CompletedTask : MarkNewAndRecordAsync(ev, meetings);
+    }
+
+    // A meeting is new when the two people had not met before anywhere in the series.
+    private async Task MarkNewAndRecordAsync(EventRecord ev, List<Meeting> meetings)
+    {
+        var before = await store.GetSeriesMeetingsAsync(ev.Series);
+        var marked = meetings
+            .Select(m => m with { New = !before.Contains(Pairing.PairKey.Of(m.PersonA, m.PersonB)) })
+            .ToList();
+        await store.RecordMeetingsAsync(ev.EventId, ev.Series, marked);
+    }
+}

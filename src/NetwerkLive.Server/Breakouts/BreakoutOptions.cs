@@ -1,0 +1,33 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace NetwerkLive.Server.Breakouts;
+
+/// <summary>Breakout timings. Bound from the "Breakouts" section and validated at start-up.</summary>
+public sealed class BreakoutOptions
+{
+    public const string Section = "Breakouts";
+
+    public const int MinRoundSeconds = 60;
+    public const int MaxRoundSeconds = 3600;
+    public const int MinGroupSize = 2;
+    public const int MaxGroupSize = 4;
+
+    /// <summary>How long a coffee-queue match lasts.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Breakouts:CoffeeDuration must be between 1 minute and 1 hour.")]
+    public TimeSpan CoffeeDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The warning before a breakout ends.</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "00:10:00", ErrorMessage = "Breakouts:WarningBefore must be between 5 seconds and 10 minutes.")]
+    public TimeSpan WarningBefore { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>What a group gets when every member proposed an extension.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "00:30:00", ErrorMessage = "Breakouts:GroupExtension must be between 1 and 30 minutes.")]
+    public TimeSpan GroupExtension { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// How long someone who left the room keeps their place in a breakout, so a dropped phone
+    /// connection that comes back finds the same partner.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Breakouts:ReconnectGrace must be between 0 and 10 minutes.")]
+    public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(30);
+}

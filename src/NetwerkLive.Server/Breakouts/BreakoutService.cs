@@ -1,0 +1,283 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Breakouts.Pairing;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Breakouts;
+
+/// <summary>
+/// Runs breakouts: reads what a change needs, applies the <see cref="RoundPlanner"/>'s rules in one
+/// atomic store update, then tells people and sets the event's timer. Works for host rounds and coffee
+/// matches alike.
+/// </summary>
+public sealed partial class BreakoutService : IDisposable
+{
+    private readonly IEventStore _events;
+    private readonly IPresenceStore _presence;
+    private readonly IBreakoutStore _store;
+    private readonly People _people;
+    private readonly BreakoutNotifier _notifier;
+    private readonly TimeProvider _time;
+    private readonly BreakoutOptions _options;
+    private readonly ILogger<BreakoutService> _logger;
+    private readonly EventTimers _timers;
+
+    public BreakoutService(IEventStore events, IPresenceStore presence, IBreakoutStore store, People people, BreakoutNotifier notifier,
+        TimeProvider time, IOptions<BreakoutOptions> options, ILogger<BreakoutService> logger)
+    {
+        _events = events;
+        _presence = presence;
+        _store = store;
+        _people = people;
+        _notifier = notifier;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+        _timers = new EventTimers(time, TickAsync);
+    }
+
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    public async Task<RoundInfo> StartRoundAsync(RoomMember host, int durationSeconds, int groupSize)
+    {
+        RequireHost(host, "start a round");
+        if (durationSeconds is < BreakoutOptions.MinRoundSeconds or > BreakoutOptions.MaxRoundSeconds)
+        {
+            throw new HubException($"A round lasts between {BreakoutOptions.MinRoundSeconds} and {BreakoutOptions.MaxRoundSeconds} seconds; {durationSeconds} is not allowed.");
+        }
+        if (groupSize is < BreakoutOptions.MinGroupSize or > BreakoutOptions.MaxGroupSize)
+        {
+            throw new HubException($"Groups have {BreakoutOptions.MinGroupSize} to {BreakoutOptions.MaxGroupSize} people; {groupSize} is not allowed.");
+        }
+        var ev = await EventAsync(host.EventId);
+        var before = await _store.GetAsync(ev.EventId);
+        RefuseIfRunning(before);
+
+        var candidates = await AvailableAttendeesAsync(ev.EventId, before);
+        var (met, blocked) = await _people.HistoryOfAsync(ev, candidates);
+        var roundId = Ids.New(10);
+        var seed = RoundSeed(ev.EventId, before.RoundCounter + 1);
+        var pairing = PairingEngine.Pair(new PairingRequest(
+            [.. candidates.Select(c => new Candidate(c.AttendeeId, c.Company, c.Interests))], groupSize, met, blocked, seed));
+        var start = new RoundStart(roundId, Now, durationSeconds, groupSize, seed,
+            [.. pairing.Groups.Select(g => g.Select(c => c.Id).ToList())], [.. pairing.Unplaced.Select(c => c.Id)]);
+
+        var round = await ChangeAsync(ev, (state, planner, fx) =>
+        {
+            RefuseIfRunning(state);
+            return planner.StartRound(state, start, fx);
+        });
+        BreakoutLog.RoundStarted(_logger, ev.EventId, round.RoundId, round.GroupCount, round.Participants.Count);
+        return Info(round);
+    }
+
+    public async Task EndRoundAsync(RoomMember host)
+    {
+        RequireHost(host, "end a round");
+        var ev = await EventAsync(host.EventId);
+        await ChangeAsync(ev, (state, planner, fx) =>
+        {
+            _ = state.RunningRound ?? throw new HubException("No round is running, so there is nothing to end.");
+            planner.EndRound(state, Now, byHost: true, fx);
+            return true;
+        });
+    }
+
+    public async Task<RoundInfo> ExtendRoundAsync(RoomMember host, int seconds)
+    {
+        RequireHost(host, "extend a round");
+        if (seconds is < 1 or > BreakoutOptions.MaxRoundSeconds)
+        {
+            throw new HubException($"A round can be extended by 1 to {BreakoutOptions.MaxRoundSeconds} seconds; {seconds} is not allowed.");
+        }
+        var ev = await EventAsync(host.EventId);
+        return await ChangeAsync(ev, (state, planner, fx) =>
+        {
+            var round = state.RunningRound ?? throw new HubException("No round is running, so there is nothing to extend.");
+            planner.ExtendRound(state, seconds * 1000L, fx);
+            return Info(round);
+        });
+    }
+
+    /// <summary>The round running now, if any, and where the attendee is in it (what Join() returns).</summary>
+    public async Task<(BreakoutAssignment? Breakout, RoundNotice? Round)> WhereIsAsync(string eventId, string attendeeId)
+    {
+        var state = await _store.GetAsync(eventId);
+        var round = state.RunningRound is { } r ? new RoundNotice(r.RoundId, r.EndsAt, r.GroupCount) : null;
+        var group = state.GroupOf(attendeeId);
+        return (group is null ? null : await _notifier.AssignmentAsync(eventId, group, attendeeId), round);
+    }
+
+    /// <summary>Someone present became free for networking (joined, or set themselves available): place them if a round runs.</summary>
+    public async Task OnAvailableAsync(AttendeeRecord attendee)
+    {
+        if (!attendee.Available || attendee.IsHost || attendee.Removed)
+        {
+            return;
+        }
+        var ev = await EventAsync(attendee.EventId);
+        var before = await _store.GetAsync(ev.EventId);
+        if (before.RunningRound is not { } round || before.GroupOf(attendee.AttendeeId) is not null)
+        {
+            return;
+        }
+        var people = await _people.IndexAsync(ev, round.Waiting.Concat(SmallGroupMembers(before, round)).Append(attendee.AttendeeId));
+        await ChangeAsync(ev, (state, planner, fx) =>
+        {
+            planner.PlaceLateJoiner(state, attendee.AttendeeId, Now, people, fx);
+            return true;
+        });
+    }
+
+    /// <summary>Takes the attendee out of breakouts: they left their group, became unavailable, or left the event.</summary>
+    public async Task<bool> RemoveAsync(string eventId, string attendeeId, bool sitOutRound)
+    {
+        var ev = await EventAsync(eventId);
+        var before = await _store.GetAsync(eventId);
+        var group = before.GroupOf(attendeeId);
+        if (group is null && !before.CoffeeQueue.Contains(attendeeId) && before.RunningRound?.Waiting.Contains(attendeeId) != true)
+        {
+            return false;
+        }
+        var people = await _people.IndexAsync(ev, (before.RunningRound?.Waiting ?? []).Concat(group?.Members ?? []));
+        return await ChangeAsync(ev, (state, planner, fx) => planner.Remove(state, attendeeId, sitOutRound, Now, people, fx));
+    }
+
+    public async Task ProposeExtensionAsync(RoomMember member)
+    {
+        var ev = await EventAsync(member.EventId);
+        await ChangeAsync(ev, (state, planner, fx) =>
+        {
+            _ = state.GroupOf(member.AttendeeId) ?? throw NotInBreakout();
+            return planner.ProposeExtension(state, member.AttendeeId, fx);
+        });
+    }
+
+    public async Task LeaveBreakoutAsync(RoomMember member)
+    {
+        if (!await RemoveAsync(member.EventId, member.AttendeeId, sitOutRound: true))
+        {
+            throw NotInBreakout();
+        }
+    }
+
+    /// <summary>Never group these two again in the series. The blocked person is not told; if they are together now, the caller leaves.</summary>
+    public async Task BlockAsync(RoomMember member, string? attendeeId)
+    {
+        if (string.IsNullOrWhiteSpace(attendeeId) || attendeeId == member.AttendeeId)
+        {
+            throw new HubException("Say whom to block: pass the attendee id of someone else in this event.");
+        }
+        var ev = await EventAsync(member.EventId);
+        var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
+        var other = await _events.GetAttendeeAsync(ev.EventId, attendeeId)
+            ?? throw new HubException("There is no such attendee in this event.");
+        if (me is null || me.PersonKey == other.PersonKey)
+        {
+            throw new HubException("You cannot block yourself.");
+        }
+        await _store.AddBlockAsync(ev.Series, PairKey.Of(me.PersonKey, other.PersonKey));
+        var state = await _store.GetAsync(ev.EventId);
+        if (state.GroupOf(member.AttendeeId) is { } group && group.Members.Contains(attendeeId))
+        {
+            await RemoveAsync(ev.EventId, member.AttendeeId, sitOutRound: true);
+        }
+    }
+
+    /// <summary>The timer's entry point: does what is due for the event.</summary>
+    private async Task TickAsync(string eventId)
+    {
+        try
+        {
+            var ev = await EventAsync(eventId);
+            await ChangeAsync(ev, (state, planner, fx) =>
+            {
+                planner.Tick(state, Now, fx);
+                return true;
+            });
+        }
+        catch (Exception ex)
+        {
+            BreakoutLog.TickFailed(_logger, ex, eventId);
+        }
+    }
+
+    /// <summary>One atomic change of the event's breakouts, then the messages it means and the next timer.</summary>
+    private async Task<T> ChangeAsync<T>(EventRecord ev, Func<BreakoutState, RoundPlanner, BreakoutEffects, T> change)
+    {
+        var planner = new RoundPlanner(_options, group => Prepare(group, ev));
+        var (result, fx, state) = await _store.UpdateAsync(ev.EventId, state =>
+        {
+            var fx = new BreakoutEffects();
+            return (change(state, planner, fx), fx, state);
+        });
+        _timers.Schedule(ev.EventId, state.Version, planner.NextDue(state));
+        await _notifier.ApplyAsync(ev, fx, Now);
+        return result;
+    }
+
+    private static GroupState Prepare(GroupState group, EventRecord ev)
+    {
+        group.GroupId = Ids.New(12);
+        group.MeetingUrl = ev.MeetingUrlTemplate?.Replace("{room}", Ids.New(20), StringComparison.Ordinal);
+        return group;
+    }
+
+    private async Task<List<AttendeeRecord>> AvailableAttendeesAsync(string eventId, BreakoutState state)
+    {
+        var present = await _presence.GetAsync(eventId, int.MaxValue);
+        var records = await _events.GetAttendeesAsync(eventId, [.. present.Attendees.Select(a => a.AttendeeId)]);
+        return [.. records.Where(r => r.Available && !r.IsHost && !r.Removed && state.GroupOf(r.AttendeeId) is null && !state.CoffeeQueue.Contains(r.AttendeeId))];
+    }
+
+    private static IEnumerable<string> SmallGroupMembers(BreakoutState state, RoundState round) =>
+        state.Groups.Values.Where(g => g.RoundId == round.RoundId && g.Members.Count < RoundPlanner.LateJoinCap(round.GroupSize)).SelectMany(g => g.Members);
+
+    private async Task<EventRecord> EventAsync(string eventId) =>
+        await _events.GetEventAsync(eventId) ?? throw new HubException("This event does not exist (any more).");
+
+    private static void RefuseIfRunning(BreakoutState state)
+    {
+        if (state.RunningRound is { } running)
+        {
+            var endsAt = DateTimeOffset.FromUnixTimeMilliseconds(running.EndsAt);
+            throw new HubException($"A round is already running (until {endsAt:HH:mm:ss} UTC). End it first, or wait for it to finish.");
+        }
+    }
+
+    /// <summary>Reproducible per event and round number, so a round can be replayed in tests.</summary>
+    public static int RoundSeed(string eventId, int roundNumber)
+    {
+        var hash = 17;
+        foreach (var c in eventId)
+        {
+            hash = unchecked((hash * 31) + c);
+        }
+        return unchecked((hash * 31) + roundNumber);
+    }
+
+    private static RoundInfo Info(RoundState round) => new(round.RoundId, round.GroupCount, round.Participants.Count, round.EndsAt);
+
+    private static HubException NotInBreakout() => new("You are not in a breakout right now.");
+
+    internal static void RequireHost(RoomMember member, string what)
+    {
+        if (!member.IsHost)
+        {
+            throw new HubException($"Only the host of this event can {what}.");
+        }
+    }
+
+    public void Dispose() => _timers.Dispose();
+}
+
+internal static partial class BreakoutLog
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Round {RoundId} started in event {EventId}: {GroupCount} groups, {ParticipantCount} people")]
+    public static partial void RoundStarted(ILogger logger, string eventId, string roundId, int groupCount, int participantCount);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Error, Message = "Breakout timer of event {EventId} failed")]
+    public static partial void TickFailed(ILogger logger, Exception exception, string eventId);
+}

@@ -1,0 +1,129 @@
+using MessagePack;
+
+namespace NetwerkLive.Server.Breakouts;
+
+/// <summary>
+/// All breakout state of one event in one document: the host round, the live groups (round and coffee
+/// groups), who is in which, and the coffee queue. The store hands out copies and saves them whole,
+/// so a change is atomic (and on Redis, compare-and-set by <see cref="Version"/>).
+/// </summary>
+[MessagePackObject]
+public sealed class BreakoutState
+{
+    [Key(0)] public long Version { get; set; }
+
+    /// <summary>The current host round, or the last one (then <see cref="RoundState.Ended"/>).</summary>
+    [Key(1)] public RoundState? Round { get; set; }
+
+    [Key(2)] public Dictionary<string, GroupState> Groups { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>attendeeId → groupId for everyone in a live group.</summary>
+    [Key(3)] public Dictionary<string, string> MemberOf { get; set; } = new(StringComparer.Ordinal);
+
+    [Key(4)] public List<string> CoffeeQueue { get; set; } = [];
+
+    [Key(5)] public List<RoundSummary> PastRounds { get; set; } = [];
+
+    [Key(6)] public int RoundCounter { get; set; }
+
+    [IgnoreMember] public RoundState? RunningRound => Round is { Ended: false } round ? round : null;
+
+    public GroupState? GroupOf(string attendeeId) =>
+        MemberOf.TryGetValue(attendeeId, out var groupId) && Groups.TryGetValue(groupId, out var group) ? group : null;
+
+    public void AddGroup(GroupState group)
+    {
+        Groups[group.GroupId] = group;
+        foreach (var member in group.Members)
+        {
+            MemberOf[member] = group.GroupId;
+        }
+    }
+
+    public void AddMember(GroupState group, string attendeeId)
+    {
+        group.Members.Add(attendeeId);
+        MemberOf[attendeeId] = group.GroupId;
+    }
+
+    /// <summary>Takes the attendee out of their group; returns the group (still holding the others).</summary>
+    public GroupState? RemoveMember(string attendeeId)
+    {
+        var group = GroupOf(attendeeId);
+        if (group is null)
+        {
+            return null;
+        }
+        group.Members.Remove(attendeeId);
+        group.ExtensionVotes.Remove(attendeeId);
+        MemberOf.Remove(attendeeId);
+        return group;
+    }
+
+    public void RemoveGroup(GroupState group)
+    {
+        Groups.Remove(group.GroupId);
+        foreach (var member in group.Members)
+        {
+            MemberOf.Remove(member);
+        }
+    }
+}
+
+[MessagePackObject]
+public sealed class RoundState
+{
+    [Key(0)] public required string RoundId { get; set; }
+    [Key(1)] public long StartedAt { get; set; }
+    [Key(2)] public long EndsAt { get; set; }
+    [Key(3)] public int GroupSize { get; set; }
+    [Key(4)] public int Seed { get; set; }
+    [Key(5)] public bool Ended { get; set; }
+    [Key(6)] public long? EndedAt { get; set; }
+
+    /// <summary>Available attendees with nobody to meet yet, in the order they became free.</summary>
+    [Key(7)] public List<string> Waiting { get; set; } = [];
+
+    /// <summary>Who left this round early: not placed again until the next round.</summary>
+    [Key(8)] public HashSet<string> SatOut { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Everyone ever placed in this round, for the report.</summary>
+    [Key(9)] public HashSet<string> Participants { get; set; } = new(StringComparer.Ordinal);
+
+    [Key(10)] public int GroupCount { get; set; }
+
+    [Key(11)] public List<List<string>> GroupsFormed { get; set; } = [];
+}
+
+[MessagePackObject]
+public sealed class GroupState
+{
+    [Key(0)] public required string GroupId { get; set; }
+
+    /// <summary>The host round's id, or "coffee-…" for a coffee-queue match.</summary>
+    [Key(1)] public required string RoundId { get; set; }
+
+    [Key(2)] public string? MeetingUrl { get; set; }
+    [Key(3)] public List<string> Members { get; set; } = [];
+    [Key(4)] public long EndsAt { get; set; }
+    [Key(5)] public bool WarningSent { get; set; }
+    [Key(6)] public HashSet<string> ExtensionVotes { get; set; } = new(StringComparer.Ordinal);
+
+    [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
+}
+
+[MessagePackObject]
+public sealed class RoundSummary
+{
+    [Key(0)] public required string RoundId { get; set; }
+    [Key(1)] public long StartedAt { get; set; }
+    [Key(2)] public long EndedAt { get; set; }
+    [Key(3)] public int GroupCount { get; set; }
+    [Key(4)] public int ParticipantCount { get; set; }
+    [Key(5)] public List<List<string>> Groups { get; set; } = [];
+}
+
+public static class BreakoutIds
+{
+    public const string CoffeePrefix = "coffee-";
+}

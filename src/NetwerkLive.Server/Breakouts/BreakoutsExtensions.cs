@@ -1,0 +1,22 @@
+using NetwerkLive.Server.Presence;
+
+namespace NetwerkLive.Server.Breakouts;
+
+public static class BreakoutsExtensions
+{
+    /// <summary>Host rounds, the coffee queue, breakout chat and follow-ups.</summary>
+    public static IHostApplicationBuilder AddBreakouts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<BreakoutOptions>()
+            .BindConfiguration(BreakoutOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<People>();
+        builder.Services.AddSingleton<BreakoutNotifier>();
+        builder.Services.AddSingleton<BreakoutService>();
+        builder.Services.AddSingleton<BreakoutChatService>();
+        builder.Services.AddSingleton<BreakoutPresence>();
+        builder.Services.AddSingleton<IPresenceListener>(sp => sp.GetRequiredService<BreakoutPresence>());
+        return builder;
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.SignalR;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Breakouts;
+
+public sealed partial class BreakoutService
+{
+    /// <summary>
+    /// Into the coffee queue: matched at once with the best person already waiting (someone not met
+    /// before, from another company, longest waiting first), or queued until someone comes.
+    /// </summary>
+    public async Task<CoffeeQueueStatus> FindCoffeePartnerAsync(RoomMember member)
+    {
+        var ev = await EventAsync(member.EventId);
+        var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
+        if (me is null || !me.Available)
+        {
+            throw new HubException("Set yourself open for networking first; then you can ask for a coffee partner.");
+        }
+        var before = await _store.GetAsync(ev.EventId);
+        if (before.GroupOf(member.AttendeeId) is not null)
+        {
+            throw new HubException("You are already in a breakout. Leave it first to find a coffee partner.");
+        }
+        var people = await _people.IndexAsync(ev, before.CoffeeQueue.Append(member.AttendeeId));
+        var coffeeEnds = Now + (long)_options.CoffeeDuration.TotalMilliseconds;
+        return await ChangeAsync(ev, (state, planner, fx) =>
+        {
+            if (state.GroupOf(member.AttendeeId) is not null)
+            {
+                throw new HubException("You are already in a breakout. Leave it first to find a coffee partner.");
+            }
+            if (state.CoffeeQueue.Contains(member.AttendeeId))
+            {
+                return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
+            }
+            string? partner = null;
+            var best = int.MaxValue;
+            foreach (var waiting in state.CoffeeQueue)
+            {
+                if (people.Penalty(member.AttendeeId, waiting) is { } penalty && penalty < best)
+                {
+                    (partner, best) = (waiting, penalty);
+                }
+            }
+            if (partner is null)
+            {
+                state.CoffeeQueue.Add(member.AttendeeId);
+                state.RunningRound?.Waiting.Remove(member.AttendeeId);
+                return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
+            }
+            state.CoffeeQueue.Remove(partner);
+            state.RunningRound?.Waiting.Remove(member.AttendeeId);
+            var group = planner.Prepare(new GroupState
+            {
+                GroupId = "",
+                RoundId = BreakoutIds.CoffeePrefix + Ids.New(8),
+                Members = [partner, member.AttendeeId],
+                EndsAt = coffeeEnds,
+            });
+            state.AddGroup(group);
+            fx.GroupStarted(group);
+            return new CoffeeQueueStatus(true, state.CoffeeQueue.Count);
+        });
+    }
+
+    public async Task LeaveCoffeeQueueAsync(RoomMember member)
+    {
+        var ev = await EventAsync(member.EventId);
+        await ChangeAsync(ev, (state, _, _) => state.CoffeeQueue.Remove(member.AttendeeId));
+    }
+
+    /// <summary>
+    /// "Let's have that coffee again": allowed for someone the caller met in a breakout of this event.
+    /// The other learns nothing until they ask too; then both get the other's contact. Idempotent.
+    /// </summary>
+    public async Task RequestFollowUpAsync(RoomMember member, string? attendeeId)
+    {
+        if (string.IsNullOrWhiteSpace(attendeeId) || attendeeId == member.AttendeeId)
+        {
+            throw new HubException("Say whom you want to meet again: pass the attendee id of someone you met in a breakout.");
+        }
+        var meetings = await _store.GetMeetingsAsync(member.EventId);
+        if (!meetings.Any(m => (m.A == member.AttendeeId && m.B == attendeeId) || (m.B == member.AttendeeId && m.A == attendeeId)))
+        {
+            throw new HubException("You can only ask for a follow-up with someone you met in a breakout at this event.");
+        }
+        if (!await _store.RequestFollowUpAsync(member.EventId, member.AttendeeId, attendeeId))
+        {
+            return;
+        }
+        var me = await _events.GetAttendeeAsync(member.EventId, member.AttendeeId);
+        var other = await _events.GetAttendeeAsync(member.EventId, attendeeId);
+        if (me is null || other is null)
+        {
+            return;
+        }
+        await _notifier.FollowUpMatchedAsync(me, other);
+        BreakoutLog.FollowUpMatched(_logger, member.EventId);
+    }
+}
+
+internal static partial class BreakoutLog
+{
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Mutual follow-up in event {EventId}")]
+    public static partial void FollowUpMatched(ILogger logger, string eventId);
+}

@@ -1,0 +1,298 @@
+using NetwerkLive.Contracts;
+
+namespace NetwerkLive.Server.Breakouts;
+
+/// <summary>
+/// The rules of rounds and groups as plain state transitions on <see cref="BreakoutState"/>: no I/O, no
+/// clock of its own, so every rule is testable directly. Each method records what people must be told
+/// in a <see cref="BreakoutEffects"/>.
+/// </summary>
+public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, GroupState>? prepareGroup = null)
+{
+    private readonly long _warningMs = (long)options.WarningBefore.TotalMilliseconds;
+    private readonly long _groupExtensionMs = (long)options.GroupExtension.TotalMilliseconds;
+
+    /// <summary>The most people a late joiner may make a group: a pair becomes a triple, bigger groups stay at their size.</summary>
+    public static int LateJoinCap(int groupSize) => groupSize == 2 ? 3 : groupSize;
+
+    public RoundState StartRound(BreakoutState state, RoundStart start, BreakoutEffects fx)
+    {
+        var round = new RoundState
+        {
+            RoundId = start.RoundId,
+            StartedAt = start.Now,
+            EndsAt = start.Now + (start.DurationSeconds * 1000L),
+            GroupSize = start.GroupSize,
+            Seed = start.Seed,
+        };
+        state.Round = round;
+        state.RoundCounter++;
+        foreach (var members in start.Groups)
+        {
+            // Someone may have entered a coffee chat since the pairing was computed: they stay there.
+            var free = members.Where(m => state.GroupOf(m) is null).ToList();
+            if (free.Count >= 2)
+            {
+                NewGroup(state, round, free, fx);
+            }
+            else
+            {
+                round.Waiting.AddRange(free);
+            }
+        }
+        round.Waiting.AddRange(start.Unplaced.Where(m => state.GroupOf(m) is null));
+        foreach (var waiting in round.Waiting)
+        {
+            fx.Waiting.Add((waiting, new BreakoutWaitingNotice(round.RoundId, round.EndsAt)));
+        }
+        fx.RoundStarted = new RoundNotice(round.RoundId, round.EndsAt, round.GroupCount);
+        return round;
+    }
+
+    /// <summary>Ends the running round. The host's end closes every group of the round; the timer spares groups that extended themselves.</summary>
+    public void EndRound(BreakoutState state, long now, bool byHost, BreakoutEffects fx)
+    {
+        var round = state.RunningRound;
+        if (round is null)
+        {
+            return;
+        }
+        foreach (var group in state.Groups.Values.Where(g => g.RoundId == round.RoundId).ToList())
+        {
+            if (byHost || group.EndsAt <= now)
+            {
+                EndGroup(state, group, fx);
+            }
+        }
+        round.Ended = true;
+        round.EndedAt = now;
+        round.Waiting.Clear();
+        state.PastRounds.Add(new RoundSummary
+        {
+            RoundId = round.RoundId,
+            StartedAt = round.StartedAt,
+            EndedAt = now,
+            GroupCount = round.GroupCount,
+            ParticipantCount = round.Participants.Count,
+            Groups = round.GroupsFormed,
+        });
+        fx.RoundEnded = new RoundEndedNotice(round.RoundId);
+    }
+
+    public void ExtendRound(BreakoutState state, long byMs, BreakoutEffects fx)
+    {
+        var round = state.RunningRound ?? throw new InvalidOperationException("No round is running.");
+        round.EndsAt += byMs;
+        foreach (var group in state.Groups.Values.Where(g => g.RoundId == round.RoundId))
+        {
+            group.EndsAt += byMs;
+            group.WarningSent = false;
+            fx.Extended.Add(([.. group.Members], new BreakoutTimeNotice(round.RoundId, group.GroupId, group.EndsAt)));
+        }
+    }
+
+    /// <summary>
+    /// Someone became free during a round: pair them with someone waiting, or make a pair a triple while
+    /// more than half the round is left, or let them wait.
+    /// </summary>
+    public void PlaceLateJoiner(BreakoutState state, string attendeeId, long now, PeopleIndex people, BreakoutEffects fx)
+    {
+        var round = state.RunningRound;
+        if (round is null || round.EndsAt <= now || state.GroupOf(attendeeId) is not null || round.SatOut.Contains(attendeeId) || state.CoffeeQueue.Contains(attendeeId))
+        {
+            return;
+        }
+        var partner = Best(round.Waiting.Where(w => w != attendeeId), w => people.Penalty(attendeeId, w));
+        if (partner is not null)
+        {
+            round.Waiting.Remove(partner);
+            NewGroup(state, round, [partner, attendeeId], fx);
+            return;
+        }
+        var halfLeft = (round.EndsAt - now) * 2 > round.EndsAt - round.StartedAt;
+        if (halfLeft)
+        {
+            var cap = LateJoinCap(round.GroupSize);
+            var candidates = state.Groups.Values.Where(g => g.RoundId == round.RoundId && g.Members.Count < cap);
+            var group = Best(candidates, g => GroupPenalty(g, attendeeId, people));
+            if (group is not null)
+            {
+                state.AddMember(group, attendeeId);
+                round.Participants.Add(attendeeId);
+                fx.MemberJoined(group, attendeeId);
+                return;
+            }
+        }
+        if (!round.Waiting.Contains(attendeeId))
+        {
+            round.Waiting.Add(attendeeId);
+        }
+        fx.Waiting.Add((attendeeId, new BreakoutWaitingNotice(round.RoundId, round.EndsAt)));
+    }
+
+    /// <summary>
+    /// Takes someone out of their group (they left it, became unavailable, or left the event). The others
+    /// are told; someone left alone is paired with a waiting person or waits. True when they were in a group.
+    /// </summary>
+    public bool Remove(BreakoutState state, string attendeeId, bool sitOutRound, long now, PeopleIndex people, BreakoutEffects fx)
+    {
+        state.CoffeeQueue.Remove(attendeeId);
+        var round = state.RunningRound;
+        round?.Waiting.Remove(attendeeId);
+        var group = state.RemoveMember(attendeeId);
+        if (group is null)
+        {
+            return false;
+        }
+        if (sitOutRound && round is not null && group.RoundId == round.RoundId)
+        {
+            round.SatOut.Add(attendeeId);
+        }
+        fx.Ended.Add(([attendeeId], new BreakoutEndedNotice(group.RoundId, group.GroupId)));
+        if (group.Members.Count > 0)
+        {
+            fx.PartnerLeft.Add(([.. group.Members], new PartnerLeftNotice(group.RoundId, group.GroupId, attendeeId)));
+        }
+        if (group.Members.Count == 1)
+        {
+            var alone = group.Members[0];
+            state.RemoveGroup(group);
+            fx.Ended.Add(([alone], new BreakoutEndedNotice(group.RoundId, group.GroupId)));
+            if (round is not null && group.RoundId == round.RoundId)
+            {
+                PlaceAgain(state, round, alone, now, people, fx);
+            }
+        }
+        else if (group.Members.Count == 0)
+        {
+            state.RemoveGroup(group);
+        }
+        return true;
+    }
+
+    /// <summary>Someone asked for more time. True when that completed the group's vote (and the group got it).</summary>
+    public bool ProposeExtension(BreakoutState state, string attendeeId, BreakoutEffects fx)
+    {
+        var group = state.GroupOf(attendeeId) ?? throw new InvalidOperationException("Not in a group.");
+        group.ExtensionVotes.Add(attendeeId);
+        if (!group.Members.All(group.ExtensionVotes.Contains))
+        {
+            fx.ExtensionProposed.Add(([.. group.Members], new ExtensionProposedNotice(group.RoundId, group.GroupId, attendeeId)));
+            return false;
+        }
+        group.ExtensionVotes.Clear();
+        group.EndsAt += _groupExtensionMs;
+        group.WarningSent = false;
+        fx.Extended.Add(([.. group.Members], new BreakoutTimeNotice(group.RoundId, group.GroupId, group.EndsAt)));
+        return true;
+    }
+
+    /// <summary>Does what is due at <paramref name="now"/>: warnings, ends of groups, the end of the round.</summary>
+    public void Tick(BreakoutState state, long now, BreakoutEffects fx)
+    {
+        foreach (var group in state.Groups.Values.ToList())
+        {
+            if (group.EndsAt <= now)
+            {
+                EndGroup(state, group, fx);
+            }
+            else if (!group.WarningSent && group.EndsAt - _warningMs <= now)
+            {
+                group.WarningSent = true;
+                fx.Ending.Add(([.. group.Members], new BreakoutTimeNotice(group.RoundId, group.GroupId, group.EndsAt)));
+            }
+        }
+        if (state.RunningRound is { } round && round.EndsAt <= now)
+        {
+            EndRound(state, now, byHost: false, fx);
+        }
+    }
+
+    /// <summary>When <see cref="Tick"/> next has something to do, or null when nothing is pending.</summary>
+    public long? NextDue(BreakoutState state)
+    {
+        long? next = state.RunningRound?.EndsAt;
+        foreach (var group in state.Groups.Values)
+        {
+            var due = group.WarningSent ? group.EndsAt : group.EndsAt - _warningMs;
+            next = next is null ? due : Math.Min(next.Value, due);
+        }
+        return next;
+    }
+
+    public GroupState NewGroup(BreakoutState state, RoundState round, List<string> members, BreakoutEffects fx)
+    {
+        var group = Prepare(new GroupState { GroupId = "", RoundId = round.RoundId, Members = members, EndsAt = round.EndsAt });
+        state.AddGroup(group);
+        round.GroupCount++;
+        round.GroupsFormed.Add([.. members]);
+        foreach (var member in members)
+        {
+            round.Participants.Add(member);
+        }
+        fx.GroupStarted(group);
+        return group;
+    }
+
+    /// <summary>Gives a new group its id and meeting link (the service's job: they are random).</summary>
+    public GroupState Prepare(GroupState group) => prepareGroup is null ? group : prepareGroup(group);
+
+    private void PlaceAgain(BreakoutState state, RoundState round, string attendeeId, long now, PeopleIndex people, BreakoutEffects fx)
+    {
+        var partner = Best(round.Waiting.Where(w => w != attendeeId), w => people.Penalty(attendeeId, w));
+        if (partner is not null)
+        {
+            round.Waiting.Remove(partner);
+            NewGroup(state, round, [partner, attendeeId], fx);
+            return;
+        }
+        round.Waiting.Add(attendeeId);
+        fx.Waiting.Add((attendeeId, new BreakoutWaitingNotice(round.RoundId, round.EndsAt)));
+    }
+
+    private static void EndGroup(BreakoutState state, GroupState group, BreakoutEffects fx)
+    {
+        state.RemoveGroup(group);
+        fx.Ended.Add(([.. group.Members], new BreakoutEndedNotice(group.RoundId, group.GroupId)));
+    }
+
+    private static int? GroupPenalty(GroupState group, string attendeeId, PeopleIndex people)
+    {
+        var total = group.Members.Count * 1000; // prefer the smallest group
+        foreach (var member in group.Members)
+        {
+            if (people.Penalty(attendeeId, member) is not { } penalty)
+            {
+                return null;
+            }
+            total += penalty;
+        }
+        return total;
+    }
+
+    /// <summary>The allowed option with the lowest penalty, first one on ties (so waiting longest wins).</summary>
+    private static T? Best<T>(IEnumerable<T> options, Func<T, int?> penalty) where T : class
+    {
+        T? best = null;
+        var bestPenalty = int.MaxValue;
+        foreach (var option in options)
+        {
+            if (penalty(option) is { } p && p < bestPenalty)
+            {
+                best = option;
+                bestPenalty = p;
+            }
+        }
+        return best;
+    }
+}
+
+/// <summary>A round about to start, with its groups already chosen by the pairing engine.</summary>
+public sealed record RoundStart(
+    string RoundId,
+    long Now,
+    int DurationSeconds,
+    int GroupSize,
+    int Seed,
+    IReadOnlyList<List<string>> Groups,
+    IReadOnlyList<string> Unplaced);

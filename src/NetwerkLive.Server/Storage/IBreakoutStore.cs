@@ -1,0 +1,41 @@
+using NetwerkLive.Server.Breakouts;
+using NetwerkLive.Server.Breakouts.Pairing;
+
+namespace NetwerkLive.Server.Storage;
+
+/// <summary>Two people were put in one breakout group. Person keys identify people across a series.</summary>
+public sealed record Meeting(string RoundId, string A, string B, string PersonA, string PersonB, bool CrossCompany, bool New, long At);
+
+/// <summary>Breakout rounds, groups and queue of an event, and the memory of who met whom.</summary>
+public interface IBreakoutStore
+{
+    /// <summary>A copy of the event's breakout state (an empty one when there is none yet).</summary>
+    Task<BreakoutState> GetAsync(string eventId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Runs <paramref name="change"/> on a private copy of the state and saves the copy when it returns.
+    /// The change is atomic: concurrent changes to one event never interleave. It may run more than once
+    /// (optimistic concurrency), so it must not have side effects: act on its result afterwards.
+    /// When it throws, nothing is saved.
+    /// </summary>
+    Task<T> UpdateAsync<T>(string eventId, Func<BreakoutState, T> change, CancellationToken ct = default);
+
+    /// <summary>Remembers meetings for the event's report and for repeat avoidance across the series.</summary>
+    Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default);
+
+    Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default);
+
+    /// <summary>Every pair of person keys that met in any event of the series.</summary>
+    Task<IReadOnlySet<PairKey>> GetSeriesMeetingsAsync(string seriesId, CancellationToken ct = default);
+
+    Task AddBlockAsync(string seriesId, PairKey persons, CancellationToken ct = default);
+
+    /// <summary>Pairs of person keys that must never be grouped again in the series.</summary>
+    Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default);
+
+    /// <summary>Records that <paramref name="requester"/> wants to meet <paramref name="target"/> again. True when <paramref name="target"/> had already asked too.</summary>
+    Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default);
+
+    /// <summary>Pairs of attendee ids who both asked.</summary>
+    Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default);
+}

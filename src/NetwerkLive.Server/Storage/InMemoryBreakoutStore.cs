@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using MessagePack;
+using NetwerkLive.Server.Breakouts;
+using NetwerkLive.Server.Breakouts.Pairing;
+
+namespace NetwerkLive.Server.Storage;
+
+internal sealed class InMemoryBreakoutStore : IBreakoutStore
+{
+    private readonly ConcurrentDictionary<string, Slot> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, List<Meeting>> _meetings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<PairKey>> _seriesMeetings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HashSet<PairKey>> _blocks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FollowUps> _followUps = new(StringComparer.Ordinal);
+
+    public Task<BreakoutState> GetAsync(string eventId, CancellationToken ct = default)
+    {
+        var slot = _states.GetOrAdd(eventId, static _ => new Slot());
+        lock (slot)
+        {
+            return Task.FromResult(Copy(slot.State));
+        }
+    }
+
+    public Task<T> UpdateAsync<T>(string eventId, Func<BreakoutState, T> change, CancellationToken ct = default)
+    {
+        var slot = _states.GetOrAdd(eventId, static _ => new Slot());
+        lock (slot)
+        {
+            // The change works on a copy, so a change that throws halfway leaves nothing behind.
+            var copy = Copy(slot.State);
+            var result = change(copy);
+            copy.Version = slot.State.Version + 1;
+            slot.State = copy;
+            return Task.FromResult(result);
+        }
+    }
+
+    public Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default)
+    {
+        var log = _meetings.GetOrAdd(eventId, static _ => []);
+        lock (log)
+        {
+            log.AddRange(meetings);
+        }
+        var series = _seriesMeetings.GetOrAdd(seriesId, static _ => []);
+        lock (series)
+        {
+            foreach (var meeting in meetings)
+            {
+                series.Add(PairKey.Of(meeting.PersonA, meeting.PersonB));
+            }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default)
+    {
+        if (!_meetings.TryGetValue(eventId, out var log))
+        {
+            return Task.FromResult<IReadOnlyList<Meeting>>([]);
+        }
+        lock (log)
+        {
+            return Task.FromResult<IReadOnlyList<Meeting>>([.. log]);
+        }
+    }
+
+    public Task<IReadOnlySet<PairKey>> GetSeriesMeetingsAsync(string seriesId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlySet<PairKey>>(Snapshot(_seriesMeetings, seriesId));
+
+    public Task AddBlockAsync(string seriesId, PairKey persons, CancellationToken ct = default)
+    {
+        var blocks = _blocks.GetOrAdd(seriesId, static _ => []);
+        lock (blocks)
+        {
+            blocks.Add(persons);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlySet<PairKey>>(Snapshot(_blocks, seriesId));
+
+    public Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default)
+    {
+        var followUps = _followUps.GetOrAdd(eventId, static _ => new FollowUps());
+        lock (followUps)
+        {
+            followUps.Requests.Add((requester, target));
+            var mutual = followUps.Requests.Contains((target, requester));
+            if (mutual)
+            {
+                followUps.Mutual.Add(PairKey.Of(requester, target));
+            }
+            return Task.FromResult(mutual);
+        }
+    }
+
+    public Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default)
+    {
+        if (!_followUps.TryGetValue(eventId, out var followUps))
+        {
+            return Task.FromResult<IReadOnlyList<PairKey>>([]);
+        }
+        lock (followUps)
+        {
+            return Task.FromResult<IReadOnlyList<PairKey>>([.. followUps.Mutual]);
+        }
+    }
+
+    private static HashSet<PairKey> Snapshot(ConcurrentDictionary<string, HashSet<PairKey>> sets, string key)
+    {
+        if (!sets.TryGetValue(key, out var set))
+        {
+            return new HashSet<PairKey>();
+        }
+        lock (set)
+        {
+            return new HashSet<PairKey>(set);
+        }
+    }
+
+    private static BreakoutState Copy(BreakoutState state) =>
+        MessagePackSerializer.Deserialize<BreakoutState>(MessagePackSerializer.Serialize(state));
+
+    private sealed class Slot
+    {
+        public BreakoutState State { get; set; } = new();
+    }
+
+    private sealed class FollowUps
+    {
+        public HashSet<(string From, string To)> Requests { get; } = [];
+
+        public HashSet<PairKey> Mutual { get; } = [];
+    }
+}
