@@ -24,16 +24,17 @@ public sealed class BreakoutPresence(BreakoutService breakouts, IPresenceStore p
     private async Task RemoveLaterAsync(string eventId, string attendeeId)
     {
         await Task.Delay(options.Value.ReconnectGrace, time);
-        if (await presence.GetJoinedAtAsync(eventId, attendeeId) is null)
-        {
-            await RemoveAsync(eventId, attendeeId);
-        }
+        await RemoveAsync(eventId, attendeeId, onlyIfAbsent: true);
     }
 
-    private async Task RemoveAsync(string eventId, string attendeeId)
+    private async Task RemoveAsync(string eventId, string attendeeId, bool onlyIfAbsent = false)
     {
         try
         {
+            if (onlyIfAbsent && await presence.GetJoinedAtAsync(eventId, attendeeId) is not null)
+            {
+                return;
+            }
             await breakouts.RemoveAsync(eventId, attendeeId, sitOutRound: false);
         }
         catch (Exception ex)
