@@ -12,7 +12,7 @@ public sealed class PairingEngineProperties
         {
             var request = scenario.ToRequest();
             PairingChecks.AssertEveryoneExactlyOnce(request, PairingEngine.Pair(request));
-        }, iter: 300);
+        }, iter: 200);
 
     [Fact]
     public void GroupSizesFollowTheSizingRuleForEveryonePlaced() =>
@@ -20,7 +20,7 @@ public sealed class PairingEngineProperties
         {
             var request = scenario.ToRequest();
             PairingChecks.AssertSizesFollowTheRule(request, PairingEngine.Pair(request));
-        }, iter: 300);
+        }, iter: 200);
 
     [Fact]
     public void BlockedPairsAreNeverInOneGroup() =>
@@ -28,7 +28,7 @@ public sealed class PairingEngineProperties
         {
             var request = scenario.ToRequest();
             PairingChecks.AssertNoBlockedPairTogether(request, PairingEngine.Pair(request));
-        }, iter: 300);
+        }, iter: 200);
 
     [Fact]
     public void NobodyIsLeftOutAndRepeatsAreFewestPossibleForSmallGroupsOfPeople() =>
@@ -49,7 +49,7 @@ public sealed class PairingEngineProperties
             Assert.Empty(result.Unplaced);
             Assert.DoesNotContain(result.PairsMet(), request.AlreadyMet.Contains);
             PairingChecks.AssertNoBlockedPairTogether(request, result);
-        }, iter: 300);
+        }, iter: 200);
 
     [Fact]
     public void WithoutBlocksEveryoneButALonePersonIsPlaced() =>

@@ -5,8 +5,8 @@ namespace NetwerkLive.Server.Breakouts.Pairing;
 /// before, or someone blocked, try swapping them with a member of another group and keep the first
 /// swap that lowers the cost of both groups together. Swaps keep every group's size, so the sizing
 /// rule holds throughout. Only bad seats are examined, so a good draft costs almost nothing here.
-/// People who share no interest with their group get a few cheaper tries too: the draft's last
-/// groups are whoever is left, and a swap often finds them someone with something in common.
+/// People who share no interest with their group get one pass too (the draft's last groups are
+/// whoever is left): swaps are evaluated only with groups where they share an interest with someone.
 /// </summary>
 internal static class GroupRepair
 {
@@ -32,7 +32,7 @@ internal static class GroupRepair
                 {
                     var swapped = Penalty(problem, groups[g], i) >= PairingProblem.ColleagueWeight
                         ? TrySwap(problem, groups, g, i, Tries, interestsOnly: false, random)
-                        : pass == 0 && SharesNothing(problem, groups[g], i)
+                        : pass == 0 && problem.HasInterests(groups[g][i]) && SharesNothing(problem, groups[g], i)
                             && TrySwap(problem, groups, g, i, InterestScan, interestsOnly: true, random);
                     improved |= swapped;
                 }

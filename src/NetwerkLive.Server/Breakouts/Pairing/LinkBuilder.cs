@@ -1,15 +1,19 @@
+using System.Buffers;
+
 namespace NetwerkLive.Server.Breakouts.Pairing;
 
 /// <summary>
 /// Collects met/blocked pairs by person index and builds the per-person sorted lists, merging a pair
 /// listed twice (met and blocked) into one entry. Sorting makes the result independent of the order
-/// the caller's sets enumerate in (string hashes are randomised per process).
+/// the caller's sets enumerate in (string hashes are randomised per process). The scratch arrays are
+/// rented: at 10,000 people they are large-object-heap sized, and allocating them every round would
+/// cost the server a full garbage collection every other round.
 /// </summary>
 internal sealed class LinkBuilder(int people, int capacity)
 {
-    private readonly int[] _from = new int[capacity];
-    private readonly int[] _to = new int[capacity];
-    private readonly byte[] _flag = new byte[capacity];
+    private readonly int[] _from = ArrayPool<int>.Shared.Rent(capacity);
+    private readonly int[] _to = ArrayPool<int>.Shared.Rent(capacity);
+    private readonly byte[] _flag = ArrayPool<byte>.Shared.Rent(capacity);
     private int _count;
 
     public void AddAll(Dictionary<string, int> index, IReadOnlySet<PairKey> pairs, byte flag)
@@ -19,7 +23,7 @@ internal sealed class LinkBuilder(int people, int capacity)
             // Pairs about people who are not candidates this round say nothing about this round.
             if (pair.First is null || pair.Second is null
                 || !index.TryGetValue(pair.First, out var a) || !index.TryGetValue(pair.Second, out var b) || a == b
-                || _count + 2 > _from.Length)
+                || _count + 2 > capacity)
             {
                 continue;
             }
@@ -85,6 +89,9 @@ internal sealed class LinkBuilder(int people, int capacity)
             }
         }
         compact[people] = write;
+        ArrayPool<int>.Shared.Return(_from);
+        ArrayPool<int>.Shared.Return(_to);
+        ArrayPool<byte>.Shared.Return(_flag);
         return new PairingProblem.Links(compact, other, flags, blockedCount);
     }
 

@@ -127,6 +127,8 @@ internal sealed class PairingProblem
 
     public long SharedInterests(int a, int b) => Math.Min(_interests.Shared(a, b), SharedCap);
 
+    public bool HasInterests(int person) => _interests.Any(person);
+
     /// <summary>The pair's cost with <see cref="BlockWeight"/> for a block: lower is better.</summary>
     public long Cost(int a, int b)
     {
@@ -220,6 +222,8 @@ internal sealed class PairingProblem
             }
             return id;
         }
+
+        public bool Any(int person) => _masks is not null ? _masks[person] != 0 : _lists![person].Length > 0;
 
         public int Shared(int a, int b)
         {
