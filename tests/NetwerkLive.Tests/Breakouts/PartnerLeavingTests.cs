@@ -29,7 +29,8 @@ public sealed class PartnerLeavingTests(NetwerkLiveFactory factory) : IClassFixt
     {
         await using var live = await LiveEvent.CreateAsync(factory, protocol);
         var (host, _) = await live.JoinAsHostAsync();
-        var (ann, bob) = (await live.JoinAllAsync("Ann", "Bob")) switch { var c => (c[0], c[1]) };
+        var pair = await live.JoinAllAsync("Ann", "Bob");
+        var (ann, bob) = (pair[0], pair[1]);
         var round = await host.Connection.StartRound(600, 2);
         var group = (await ann.BreakoutStarted.WaitForAny()).GroupId;
 
@@ -88,7 +89,8 @@ public sealed class PartnerLeavingTests(NetwerkLiveFactory factory) : IClassFixt
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         var (host, _) = await live.JoinAsHostAsync();
-        var (ann, bob) = (await live.JoinAllAsync("Ann", "Bob")) switch { var c => (c[0], c[1]) };
+        var pair = await live.JoinAllAsync("Ann", "Bob");
+        var (ann, bob) = (pair[0], pair[1]);
         var round = await host.Connection.StartRound(600, 2);
         var group = (await ann.BreakoutStarted.WaitForAny()).GroupId;
 
@@ -105,7 +107,8 @@ public sealed class PartnerLeavingTests(NetwerkLiveFactory factory) : IClassFixt
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         var (host, _) = await live.JoinAsHostAsync();
-        var (ann, bob) = (await live.JoinAllAsync("Ann", "Bob")) switch { var c => (c[0], c[1]) };
+        var pair = await live.JoinAllAsync("Ann", "Bob");
+        var (ann, bob) = (pair[0], pair[1]);
         var round = await host.Connection.StartRound(600, 2);
         await ann.Connection.LeaveBreakout();
         await bob.BreakoutWaiting.WaitForAny();
