@@ -13,6 +13,16 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
 {
     public async Task ApplyAsync(EventRecord ev, BreakoutEffects fx, long now)
     {
+        // Endings first: someone left alone hears that their group is over before they hear they wait
+        // or have a new group, as clients show the latest news (and the contract says a new group follows).
+        foreach (var (members, notice) in fx.PartnerLeft)
+        {
+            await hub.Clients.Users(members).PartnerLeft(notice);
+        }
+        foreach (var (members, notice) in fx.Ended)
+        {
+            await hub.Clients.Users(members).BreakoutEnded(notice);
+        }
         if (fx.Met.Count > 0 || fx.Started.Count > 0)
         {
             var ids = fx.Started.SelectMany(g => g.Members).Concat(fx.Met.SelectMany(m => new[] { m.A, m.B })).Distinct(StringComparer.Ordinal).ToList();
@@ -38,14 +48,6 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
         foreach (var (members, notice) in fx.ExtensionProposed)
         {
             await hub.Clients.Users(members).ExtensionProposed(notice);
-        }
-        foreach (var (members, notice) in fx.PartnerLeft)
-        {
-            await hub.Clients.Users(members).PartnerLeft(notice);
-        }
-        foreach (var (members, notice) in fx.Ended)
-        {
-            await hub.Clients.Users(members).BreakoutEnded(notice);
         }
         if (fx.RoundStarted is { } started)
         {

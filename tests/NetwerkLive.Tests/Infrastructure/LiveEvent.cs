@@ -22,6 +22,10 @@ public sealed class LiveEvent : IAsyncDisposable
     public static async Task<LiveEvent> CreateAsync(NetwerkLiveFactory factory, HubProtocol protocol, string title = "Bedrijvenkring live") =>
         new(factory, protocol, await factory.CreateEventAsync(title));
 
+    /// <summary>An event created as <paramref name="request"/> says, for tests that need its optional settings.</summary>
+    public static async Task<LiveEvent> CreateAsync(NetwerkLiveFactory factory, HubProtocol protocol, CreateEventRequest request) =>
+        new(factory, protocol, await factory.Api.CreateEventAsync(request));
+
     public HubProtocol Protocol { get; }
 
     public CreateEventResponse Created { get; }
