@@ -89,6 +89,10 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
             group.WarningSent = false;
             fx.Extended.Add(([.. group.Members], new BreakoutTimeNotice(round.RoundId, group.GroupId, group.EndsAt)));
         }
+        foreach (var waiting in round.Waiting)
+        {
+            fx.Waiting.Add((waiting, new BreakoutWaitingNotice(round.RoundId, round.EndsAt)));
+        }
     }
 
     /// <summary>
@@ -132,17 +136,23 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
 
     /// <summary>
     /// Takes someone out of their group (they left it, became unavailable, or left the event). The others
-    /// are told; someone left alone is paired with a waiting person or waits. True when they were in a group.
+    /// are told; someone left alone is paired with a waiting person or waits. True when they were in a
+    /// group, waiting for one, or in the coffee queue.
     /// </summary>
     public bool Remove(BreakoutState state, string attendeeId, bool sitOutRound, long now, PeopleIndex people, BreakoutEffects fx)
     {
-        state.CoffeeQueue.Remove(attendeeId);
+        var wasQueued = state.CoffeeQueue.Remove(attendeeId);
         var round = state.RunningRound;
-        round?.Waiting.Remove(attendeeId);
+        var wasWaiting = round?.Waiting.Remove(attendeeId) == true;
         var group = state.RemoveMember(attendeeId);
         if (group is null)
         {
-            return false;
+            // Leaving while waiting for a partner is leaving too: not placed again this round.
+            if (wasWaiting && sitOutRound)
+            {
+                round!.SatOut.Add(attendeeId);
+            }
+            return wasQueued || wasWaiting;
         }
         if (sitOutRound && round is not null && group.RoundId == round.RoundId)
         {
