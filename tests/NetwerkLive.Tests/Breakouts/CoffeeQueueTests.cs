@@ -135,6 +135,22 @@ public sealed class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<F
     }
 
     [Fact]
+    public async Task PeopleAskingAtTheSameMomentAreAllMatched()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var people = new List<TestClient>();
+        for (var i = 0; i < 20; i++)
+        {
+            people.Add((await live.JoinAsync($"Deelnemer {i}", $"Bedrijf {i}")).Client);
+        }
+
+        var answers = await Task.WhenAll(people.Select(p => Task.Run(() => p.Connection.FindCoffeePartner())));
+
+        Assert.Equal(10, answers.Count(a => a.Matched));
+        await Task.WhenAll(people.Select(p => p.BreakoutStarted.WaitFor(IsCoffee)));
+    }
+
+    [Fact]
     public async Task LeavingTheQueueTakesOnlyThatPersonOut()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
