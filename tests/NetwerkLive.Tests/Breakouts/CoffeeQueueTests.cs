@@ -182,6 +182,19 @@ public sealed class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<F
     }
 
     [Fact]
+    public async Task SomeoneWhoClosesThemselvesForNetworkingLeavesTheQueue()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (ann, _) = await live.JoinAsync("Ann");
+        var (bob, _) = await live.JoinAsync("Bob");
+        await ann.Connection.FindCoffeePartner();
+
+        await ann.Connection.SetAvailable(false);
+
+        Assert.Equal(new CoffeeQueueStatus(Matched: false, Waiting: 1), await bob.Connection.FindCoffeePartner());
+    }
+
+    [Fact]
     public async Task SomeoneNotOpenForNetworkingIsRefusedClearly()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
