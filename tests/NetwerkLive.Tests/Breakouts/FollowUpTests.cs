@@ -28,7 +28,7 @@ public sealed class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<Ne
         return (ann, bob, cas);
     }
 
-    /// <summary>Ann posts in the room chat; returns when every watcher has received it.</summary>
+    /// <summary>The sender posts in the room chat; returns when every watcher has received that message.</summary>
     private static async Task MarkerAsync(TestClient sender, params TestClient[] watchers)
     {
         var marker = await sender.Connection.SendChat("marker " + Guid.NewGuid().ToString("N"));

@@ -13,7 +13,7 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
     private static readonly string[] Contacts = ["ann@hoya.example", "bob@hoya.example", "cas@zuid.example"];
 
     /// <summary>Ann and Bob are colleagues (the company in another case), Cas is not: three people make one triple.</summary>
-    private sealed record Triple(LiveEvent Live, TestClient Host, TestClient Ann, TestClient Bob, TestClient Cas, RoundInfo Round);
+    private sealed record Triple(TestClient Host, TestClient Ann, TestClient Bob, TestClient Cas, RoundInfo Round);
 
     private static async Task<Triple> ThreeMeetInOneGroupAsync(LiveEvent live)
     {
@@ -22,7 +22,7 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
         var (bob, _) = await live.JoinAsync("Bob", "HOYA", contact: Contacts[1]);
         var (cas, _) = await live.JoinAsync("Cas", "Coöperatie Zuid", contact: Contacts[2]);
         var round = await host.Connection.StartRound(60, 2);
-        return new Triple(live, host, ann, bob, cas, round);
+        return new Triple(host, ann, bob, cas, round);
     }
 
     /// <summary>Ann and Cas both ask to meet again; Bob asks for Ann, who does not ask back.</summary>
