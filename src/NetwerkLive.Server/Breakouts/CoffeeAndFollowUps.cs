@@ -19,6 +19,23 @@ public sealed partial class BreakoutService
         {
             throw new HubException("Set yourself open for networking first; then you can ask for a coffee partner.");
         }
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await TryFindCoffeePartnerAsync(ev, member, lastAttempt: attempt == MaxCoffeeAttempts) is { } status)
+            {
+                return status;
+            }
+        }
+    }
+
+    private const int MaxCoffeeAttempts = 5;
+
+    /// <summary>
+    /// One attempt: null when someone entered the queue after the people index was read. The index does not
+    /// know them, so they could not be matched, and two people could wait side by side: read again then.
+    /// </summary>
+    private async Task<CoffeeQueueStatus?> TryFindCoffeePartnerAsync(EventRecord ev, RoomMember member, bool lastAttempt)
+    {
         var before = await _store.GetAsync(ev.EventId);
         if (before.GroupOf(member.AttendeeId) is not null)
         {
@@ -26,7 +43,7 @@ public sealed partial class BreakoutService
         }
         var people = await _people.IndexAsync(ev, before.CoffeeQueue.Append(member.AttendeeId));
         var coffeeEnds = Now + (long)_options.CoffeeDuration.TotalMilliseconds;
-        return await ChangeAsync(ev, (state, planner, fx) =>
+        return await ChangeAsync<CoffeeQueueStatus?>(ev, (state, planner, fx) =>
         {
             if (state.GroupOf(member.AttendeeId) is not null)
             {
@@ -35,6 +52,10 @@ public sealed partial class BreakoutService
             if (state.CoffeeQueue.Contains(member.AttendeeId))
             {
                 return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
+            }
+            if (!lastAttempt && state.CoffeeQueue.Any(waiting => !people.Records.ContainsKey(waiting)))
+            {
+                return null;
             }
             string? partner = null;
             var best = int.MaxValue;

@@ -33,7 +33,10 @@ public interface IBreakoutStore
     /// <summary>Pairs of person keys that must never be grouped again in the series.</summary>
     Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default);
 
-    /// <summary>Records that <paramref name="requester"/> wants to meet <paramref name="target"/> again. True when <paramref name="target"/> had already asked too.</summary>
+    /// <summary>
+    /// Records that <paramref name="requester"/> wants to meet <paramref name="target"/> again. True when this
+    /// request made the pair mutual (<paramref name="target"/> had already asked); false for every request after that.
+    /// </summary>
     Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default);
 
     /// <summary>Pairs of attendee ids who both asked.</summary>

@@ -88,12 +88,9 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
         lock (followUps)
         {
             followUps.Requests.Add((requester, target));
-            var mutual = followUps.Requests.Contains((target, requester));
-            if (mutual)
-            {
-                followUps.Mutual.Add(PairKey.Of(requester, target));
-            }
-            return Task.FromResult(mutual);
+            // True once per pair: asking again after the match must not push FollowUpMatched (and the contacts) again.
+            var matchedNow = followUps.Requests.Contains((target, requester)) && followUps.Mutual.Add(PairKey.Of(requester, target));
+            return Task.FromResult(matchedNow);
         }
     }
 

@@ -26,6 +26,10 @@ public sealed class LiveEvent : IAsyncDisposable
     public static async Task<LiveEvent> CreateAsync(NetwerkLiveFactory factory, HubProtocol protocol, CreateEventRequest request) =>
         new(factory, protocol, await factory.Api.CreateEventAsync(request));
 
+    /// <summary>The next event of <paramref name="earlier"/>'s series, created with its host token.</summary>
+    public static async Task<LiveEvent> ContinueAsync(NetwerkLiveFactory factory, LiveEvent earlier, string title = "Bedrijvenkring, de maand erna") =>
+        new(factory, earlier.Protocol, await factory.Api.ContinueSeriesAsync(new CreateEventRequest(title, ContinuesEventId: earlier.Id), earlier.Created.HostToken));
+
     public HubProtocol Protocol { get; }
 
     public CreateEventResponse Created { get; }
@@ -33,9 +37,9 @@ public sealed class LiveEvent : IAsyncDisposable
     public string Id => Created.EventId;
 
     /// <summary>Registers, connects and joins.</summary>
-    public async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name, string? company = null, string[]? interests = null)
+    public async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name, string? company = null, string[]? interests = null, string? contact = null)
     {
-        var (client, join) = await _factory.JoinAsync(Id, name, company, Protocol, interests: interests);
+        var (client, join) = await _factory.JoinAsync(Id, name, company, Protocol, interests: interests, contact: contact);
         _clients.Add(client);
         return (client, join!);
     }

@@ -1,0 +1,280 @@
+using NetwerkLive.Server.Breakouts;
+using NetwerkLive.Server.Breakouts.Pairing;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IBreakoutStore"/> must do. An implementation subclasses this and says how to make
+/// a store; event, series and attendee ids are fresh per test so a store shared between tests (one Redis) works too.
+/// </summary>
+public abstract class BreakoutStoreContract
+{
+    protected abstract IBreakoutStore CreateStore();
+
+    private readonly string _eventId = Ids.NewEventId();
+    private readonly string _seriesId = Ids.NewEventId();
+    private readonly string _ann = Ids.NewAttendeeId();
+    private readonly string _bob = Ids.NewAttendeeId();
+    private readonly string _cas = Ids.NewAttendeeId();
+
+    private static string Person(string name) => "c:" + name.ToUpperInvariant() + "@" + Ids.New(8).ToUpperInvariant() + ".EXAMPLE";
+
+    private static Task<bool> QueueAsync(IBreakoutStore store, string eventId, string attendeeId) =>
+        store.UpdateAsync(eventId, state =>
+        {
+            state.CoffeeQueue.Add(attendeeId);
+            return true;
+        });
+
+    private static Meeting MeetingOf(string roundId, string a, string b, string personA, string personB) =>
+        new(roundId, a, b, personA, personB, CrossCompany: true, New: true, At: 1_700_000_000_000);
+
+    [Fact]
+    public async Task TheStateOfAnUnknownEventIsEmpty()
+    {
+        var state = await CreateStore().GetAsync(Ids.NewEventId());
+
+        Assert.Equal(0, state.Version);
+        Assert.Null(state.Round);
+        Assert.Empty(state.Groups);
+        Assert.Empty(state.MemberOf);
+        Assert.Empty(state.CoffeeQueue);
+        Assert.Empty(state.PastRounds);
+        Assert.Equal(0, state.RoundCounter);
+    }
+
+    [Fact]
+    public async Task UpdateSavesTheChangeAndReturnsWhatTheChangeReturned()
+    {
+        var store = CreateStore();
+
+        var result = await store.UpdateAsync(_eventId, state =>
+        {
+            state.CoffeeQueue.Add(_ann);
+            state.AddGroup(new GroupState { GroupId = "g1", RoundId = "r1", Members = [_bob, _cas], EndsAt = 1_700_000_600_000 });
+            return "done";
+        });
+
+        Assert.Equal("done", result);
+        var saved = await store.GetAsync(_eventId);
+        Assert.Equal([_ann], saved.CoffeeQueue);
+        Assert.Equal([_bob, _cas], saved.GroupOf(_cas)?.Members);
+        Assert.Equal(1_700_000_600_000, saved.Groups["g1"].EndsAt);
+    }
+
+    [Fact]
+    public async Task EachSavedUpdateBumpsTheVersion()
+    {
+        var store = CreateStore();
+        var before = (await store.GetAsync(_eventId)).Version;
+
+        await store.UpdateAsync(_eventId, state => state.RoundCounter++);
+        var once = (await store.GetAsync(_eventId)).Version;
+        await store.UpdateAsync(_eventId, state => state.RoundCounter++);
+        var twice = (await store.GetAsync(_eventId)).Version;
+
+        Assert.True(once > before, $"The version stayed at {before} after an update.");
+        Assert.True(twice > once, $"The version stayed at {once} after a second update.");
+    }
+
+    [Fact]
+    public async Task AChangeThatThrowsSavesNothing()
+    {
+        var store = CreateStore();
+        await QueueAsync(store, _eventId, _ann);
+        var before = await store.GetAsync(_eventId);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.UpdateAsync<bool>(_eventId, state =>
+        {
+            state.CoffeeQueue.Add(_bob);
+            state.RoundCounter = 99;
+            throw new InvalidOperationException("Refused halfway.");
+        }));
+
+        var after = await store.GetAsync(_eventId);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal([_ann], after.CoffeeQueue);
+        Assert.Equal(0, after.RoundCounter);
+    }
+
+    [Fact]
+    public async Task ChangingTheStateReadByGetDoesNotChangeTheStore()
+    {
+        var store = CreateStore();
+        await QueueAsync(store, _eventId, _ann);
+
+        var copy = await store.GetAsync(_eventId);
+        copy.CoffeeQueue.Add(_bob);
+        copy.RoundCounter = 7;
+
+        var saved = await store.GetAsync(_eventId);
+        Assert.Equal([_ann], saved.CoffeeQueue);
+        Assert.Equal(0, saved.RoundCounter);
+    }
+
+    [Fact]
+    public async Task ConcurrentUpdatesNeverLoseAnIncrement()
+    {
+        const int Writers = 8, PerWriter = 25;
+        var store = CreateStore();
+        using var start = new Barrier(Writers);
+
+        // Own threads released together, so the updates really overlap (see the chat store's concurrency test).
+        var writers = Enumerable.Range(0, Writers).Select(_ => Task.Factory.StartNew(async () =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < PerWriter; i++)
+            {
+                await store.UpdateAsync(_eventId, state => ++state.RoundCounter);
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToArray();
+        await Task.WhenAll(writers);
+
+        Assert.Equal(Writers * PerWriter, (await store.GetAsync(_eventId)).RoundCounter);
+    }
+
+    [Fact]
+    public async Task EventsHaveTheirOwnState()
+    {
+        var store = CreateStore();
+
+        await QueueAsync(store, _eventId, _ann);
+
+        Assert.Empty((await store.GetAsync(Ids.NewEventId())).CoffeeQueue);
+    }
+
+    [Fact]
+    public async Task MeetingsAreRecordedPerEvent()
+    {
+        var store = CreateStore();
+        var (ann, bob, cas) = (Person("ann"), Person("bob"), Person("cas"));
+        var first = MeetingOf("r1", _ann, _bob, ann, bob);
+        var second = MeetingOf("coffee-1", _ann, _cas, ann, cas) with { CrossCompany = false, New = false, At = 1_700_000_100_000 };
+        var elsewhere = MeetingOf("r9", _bob, _cas, bob, cas);
+
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first]);
+        await store.RecordMeetingsAsync(Ids.NewEventId(), _seriesId, [elsewhere]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [second]);
+
+        Assert.Equal([first, second], await store.GetMeetingsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task AnEventWithoutMeetingsHasNone()
+    {
+        Assert.Empty(await CreateStore().GetMeetingsAsync(Ids.NewEventId()));
+    }
+
+    [Fact]
+    public async Task SeriesMeetingsAreThePersonPairsOfEveryEventInTheSeries()
+    {
+        var store = CreateStore();
+        var (ann, bob, cas) = (Person("ann"), Person("bob"), Person("cas"));
+
+        await store.RecordMeetingsAsync(Ids.NewEventId(), _seriesId, [MeetingOf("r1", _ann, _bob, ann, bob)]);
+        await store.RecordMeetingsAsync(Ids.NewEventId(), _seriesId, [MeetingOf("r1", Ids.NewAttendeeId(), Ids.NewAttendeeId(), cas, ann)]);
+        await store.RecordMeetingsAsync(Ids.NewEventId(), Ids.NewEventId(), [MeetingOf("r1", _bob, _cas, bob, cas)]);
+
+        var met = await store.GetSeriesMeetingsAsync(_seriesId);
+        Assert.Equal(2, met.Count);
+        Assert.Contains(PairKey.Of(bob, ann), met);
+        Assert.Contains(PairKey.Of(ann, cas), met);
+    }
+
+    [Fact]
+    public async Task AnUnknownSeriesHasNoMeetingsAndNoBlocks()
+    {
+        var store = CreateStore();
+
+        Assert.Empty(await store.GetSeriesMeetingsAsync(Ids.NewEventId()));
+        Assert.Empty(await store.GetBlocksAsync(Ids.NewEventId()));
+    }
+
+    [Fact]
+    public async Task BlocksAreKeptPerSeries()
+    {
+        var store = CreateStore();
+        var (ann, bob, cas) = (Person("ann"), Person("bob"), Person("cas"));
+
+        await store.AddBlockAsync(_seriesId, PairKey.Of(ann, bob));
+        await store.AddBlockAsync(_seriesId, PairKey.Of(bob, ann));
+        await store.AddBlockAsync(Ids.NewEventId(), PairKey.Of(ann, cas));
+
+        Assert.Equal([PairKey.Of(ann, bob)], await store.GetBlocksAsync(_seriesId));
+    }
+
+    [Fact]
+    public async Task AOneSidedFollowUpRequestIsNotMutual()
+    {
+        var store = CreateStore();
+
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _ann, _bob));
+
+        Assert.Empty(await store.GetMutualFollowUpsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task TheSecondRequestOfAPairMakesItMutual()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+
+        Assert.True(await store.RequestFollowUpAsync(_eventId, _bob, _ann));
+    }
+
+    [Fact]
+    public async Task AskingAgainBeforeTheOtherAskedIsStillNotMutual()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _ann, _bob));
+    }
+
+    [Fact]
+    public async Task AskingAgainAfterAMatchDoesNotMatchAgain()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _bob, _ann);
+
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _ann, _bob));
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _bob, _ann));
+    }
+
+    [Fact]
+    public async Task FollowUpRequestsOfOneEventDoNotCountInAnother()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(Ids.NewEventId(), _ann, _bob);
+
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _bob, _ann));
+    }
+
+    [Fact]
+    public async Task MutualFollowUpsListEachPairOnce()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _bob, _ann);
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _bob, _ann);
+        await store.RequestFollowUpAsync(_eventId, _cas, _ann);
+        await store.RequestFollowUpAsync(_eventId, _bob, _cas);
+        await store.RequestFollowUpAsync(_eventId, _cas, _bob);
+
+        var mutual = await store.GetMutualFollowUpsAsync(_eventId);
+
+        Assert.Equal(2, mutual.Count);
+        Assert.Contains(PairKey.Of(_ann, _bob), mutual);
+        Assert.Contains(PairKey.Of(_bob, _cas), mutual);
+    }
+
+    [Fact]
+    public async Task AnEventWithoutFollowUpsHasNoMutualOnes()
+    {
+        Assert.Empty(await CreateStore().GetMutualFollowUpsAsync(Ids.NewEventId()));
+    }
+}
