@@ -15,6 +15,10 @@ public sealed partial class BreakoutService
     {
         var ev = await EventAsync(member.EventId);
         var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
+        if (me is { IsHost: true })
+        {
+            throw new HubException("The host runs the event: the coffee queue is for attendees.");
+        }
         if (me is null || !me.Available)
         {
             throw new HubException("Set yourself open for networking first; then you can ask for a coffee partner.");

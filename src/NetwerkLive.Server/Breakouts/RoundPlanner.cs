@@ -30,7 +30,7 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         foreach (var members in start.Groups)
         {
             // Someone may have entered a coffee chat since the pairing was computed: they stay there.
-            var free = members.Where(m => state.GroupOf(m) is null).ToList();
+            var free = members.Where(m => state.GroupOf(m) is null && !state.CoffeeQueue.Contains(m)).ToList();
             if (free.Count >= 2)
             {
                 NewGroup(state, round, free, fx);
@@ -40,7 +40,7 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
                 round.Waiting.AddRange(free);
             }
         }
-        round.Waiting.AddRange(start.Unplaced.Where(m => state.GroupOf(m) is null));
+        round.Waiting.AddRange(start.Unplaced.Where(m => state.GroupOf(m) is null && !state.CoffeeQueue.Contains(m)));
         foreach (var waiting in round.Waiting)
         {
             fx.Waiting.Add((waiting, new BreakoutWaitingNotice(round.RoundId, round.EndsAt)));
@@ -163,6 +163,11 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         {
             fx.PartnerLeft.Add(([.. group.Members], new PartnerLeftNotice(group.RoundId, group.GroupId, attendeeId)));
         }
+        if (group.Members.Count >= 2 && group.ExtensionVotes.Count > 0 && group.Members.All(group.ExtensionVotes.Contains))
+        {
+            // Everyone still in the group had asked for more time: the leaver was the only one missing.
+            ExtendGroup(group, fx);
+        }
         if (group.Members.Count == 1)
         {
             var alone = group.Members[0];
@@ -190,11 +195,16 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
             fx.ExtensionProposed.Add(([.. group.Members], new ExtensionProposedNotice(group.RoundId, group.GroupId, attendeeId)));
             return false;
         }
+        ExtendGroup(group, fx);
+        return true;
+    }
+
+    private void ExtendGroup(GroupState group, BreakoutEffects fx)
+    {
         group.ExtensionVotes.Clear();
         group.EndsAt += _groupExtensionMs;
         group.WarningSent = false;
         fx.Extended.Add(([.. group.Members], new BreakoutTimeNotice(group.RoundId, group.GroupId, group.EndsAt)));
-        return true;
     }
 
     /// <summary>Does what is due at <paramref name="now"/>: warnings, ends of groups, the end of the round.</summary>

@@ -239,15 +239,17 @@ public sealed class RoundPlannerPlacementTests
     }
 
     [Fact]
-    public void RemovingSomeoneOutsideAGroupTakesThemOffTheQueueAndTheWaitingList()
+    public void RemovingSomeoneOutsideAGroupTakesThemOffTheQueueAndTheWaitingListAndSaysTheyWereThere()
     {
         _world.StartRound([], unplaced: ["Ann"]);
         _world.State.CoffeeQueue.Add("Bob");
 
-        var (annWasInGroup, annFx) = _world.Remove("Ann", sitOutRound: false, T0 + Minute);
-        var (bobWasInGroup, _) = _world.Remove("Bob", sitOutRound: false, T0 + Minute);
+        var (annWasThere, annFx) = _world.Remove("Ann", sitOutRound: false, T0 + Minute);
+        var (bobWasThere, _) = _world.Remove("Bob", sitOutRound: false, T0 + Minute);
+        var (casWasThere, _) = _world.Remove("Cas", sitOutRound: false, T0 + Minute);
 
-        Assert.False(annWasInGroup || bobWasInGroup);
+        Assert.True(annWasThere && bobWasThere);
+        Assert.False(casWasThere);
         Assert.True(annFx.IsEmpty);
         Assert.Empty(_world.Round.Waiting);
         Assert.Empty(_world.State.CoffeeQueue);

@@ -148,8 +148,13 @@ public sealed class HostActionTests(NetwerkLiveFactory factory) : IClassFixture<
         await host.Connection.RemoveAttendee(bob.AttendeeId);
 
         // The server keeps Bob's connection open a moment so Removed reaches him; it must not carry chat any more.
-        var error = await Assert.ThrowsAsync<HubException>(() => bob.Connection.SendChat("Jullie krijgen me niet weg"));
-        Assert.Contains("The host removed you from this event", error.Message);
+        // On a busy machine that moment can be over before his call is answered: then the closed connection refuses it.
+        var error = await Record.ExceptionAsync(() => bob.Connection.SendChat("Jullie krijgen me niet weg"));
+        Assert.NotNull(error);
+        if (error is HubException refused)
+        {
+            Assert.Contains("The host removed you from this event", refused.Message);
+        }
         var marker = await ann.Connection.SendChat("marker");
         await ann.Chat.WaitFor(m => m.Seq == marker.Seq);
         Assert.DoesNotContain(ann.Chat.Items, m => m.SenderId == bob.AttendeeId);
