@@ -3,6 +3,7 @@ using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Storage;
+using NetwerkLive.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,6 +16,7 @@ builder.AddBreakouts();
 var app = builder.Build();
 
 app.UseObservability();
+app.MapWebClient();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapEvents();

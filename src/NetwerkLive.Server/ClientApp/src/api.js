@@ -1,0 +1,105 @@
+// The HTTP API (see docs/hub-contract.md and README.md): create an event, look at it, register,
+// and the host's report. Errors come back as RFC 7807 problem details with a readable `detail`.
+
+import { strings } from "./strings.js";
+
+/** An HTTP call that failed, with the server's explanation as the message. */
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.status = status;
+  }
+}
+
+// How far the browser's clock is behind the server's (from the Date header), so a countdown to a
+// server time is right on a phone whose clock is a minute off. The header has one-second precision.
+let clockOffsetMs = 0;
+
+/** Now, on the server's clock as well as we can tell. */
+export function serverNow() {
+  return Date.now() + clockOffsetMs;
+}
+
+function noteServerClock(response, sentAt) {
+  const date = Date.parse(response.headers.get("date") ?? "");
+  const receivedAt = Date.now();
+  // Only a quick answer says much; the header is truncated to the second, so compare with its middle.
+  if (Number.isNaN(date) || receivedAt - sentAt > 1000) return;
+  const offset = date + 500 - (sentAt + receivedAt) / 2;
+  clockOffsetMs = Math.abs(offset) > 2000 ? offset : 0;
+}
+
+async function request(method, url, { body, token, accept = "application/json" } = {}) {
+  const headers = { accept };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (token) headers.authorization = `Bearer ${token}`;
+  let response;
+  const sentAt = Date.now();
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(strings.somethingWrong, 0);
+  }
+  noteServerClock(response, sentAt);
+  if (!response.ok) {
+    throw new ApiError(await problemText(response), response.status);
+  }
+  return response;
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || strings.somethingWrong;
+  } catch {
+    return strings.somethingWrong;
+  }
+}
+
+export async function createEvent({ title, livestreamUrl, meetingUrlTemplate, hostName }) {
+  const response = await request("POST", "/api/events", { body: { title, livestreamUrl, meetingUrlTemplate, hostName } });
+  return response.json(); // { eventId, hostToken, joinUrl }
+}
+
+export async function getEvent(eventId) {
+  const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}`);
+  return response.json(); // { eventId, title, livestreamUrl, attendeeCount }
+}
+
+export async function register(eventId, { displayName, company, interests, contact }) {
+  const response = await request("POST", `/api/events/${encodeURIComponent(eventId)}/attendees`, {
+    body: { displayName, company, interests, contact },
+  });
+  return response.json(); // { attendeeId, token }
+}
+
+export async function getReport(eventId, token) {
+  const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}/report`, { token });
+  return response.json();
+}
+
+export async function getReportCsv(eventId, token) {
+  const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}/report?format=csv`, { token, accept: "text/csv" });
+  return response.blob();
+}
+
+/**
+ * Why the hub refuses this token, in the server's words (the 401 problem details), or null when it
+ * does not: the SignalR client only says "401", so ask the negotiate endpoint directly.
+ */
+export async function hubRefusal(token) {
+  try {
+    const response = await fetch("/hubs/event/negotiate?negotiateVersion=1", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return response.status === 401 ? await problemText(response) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Comma-separated interests as the list the API takes. */
+export function parseInterests(text) {
+  return text.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+}

@@ -1,0 +1,187 @@
+// Entry point of /e/{eventId}/host: the room plus the host's controls, counters and report.
+
+import { getEvent } from "./api.js";
+import { EventConnection } from "./connection.js";
+import { Room } from "./room.js";
+import { Report } from "./report.js";
+import { byTestId, el, localize, setText, show, busy } from "./dom.js";
+import { strings, clock } from "./strings.js";
+
+const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
+const storageKey = `netwerklive:host:${eventId}`;
+
+/** The host token: from the link's #token=... (then kept per tab and taken out of the address bar). */
+function hostToken() {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get("token");
+  if (fromLink) {
+    sessionStorage.setItem(storageKey, fromLink);
+    history.replaceState(null, "", location.pathname + location.search);
+    return fromLink;
+  }
+  return sessionStorage.getItem(storageKey);
+}
+
+function showNotice(message) {
+  show(byTestId("room"), false);
+  const notice = byTestId("page-notice");
+  setText(notice, message);
+  show(notice, true);
+}
+
+class HostConsole {
+  constructor(connection, token) {
+    this.connection = connection;
+    this.round = null; // { roundId, endsAt, groupCount }
+    this.inBreakouts = 0;
+    this.report = new Report(eventId, token);
+    this.room = new Room(connection, {
+      decorateMessage: (li, message) => li.append(this.deleteButton(message)),
+      decorateAttendee: (li, attendee) => {
+        if (!attendee.isHost) li.append(this.removeButton(attendee));
+      },
+      onPeopleChanged: () => this.renderCounters(),
+    });
+
+    const input = (id) => byTestId(id);
+    this.startButton = input("host-start-round");
+    this.endButton = input("host-end-round");
+    this.extendButton = input("host-extend-round");
+    this.roundInfo = input("host-round-info");
+
+    this.startButton.addEventListener("click", busy(this.startButton, () => this.startRound()));
+    this.endButton.addEventListener("click", busy(this.endButton, () => this.room.act(() => connection.invoke("EndRound"))));
+    this.extendButton.addEventListener("click", busy(this.extendButton, () => this.extendRound()));
+    this.sendFrom("announce-input", "announce-send", "Announce");
+    this.sendFrom("host-broadcast-input", "host-broadcast-send", "BroadcastToBreakouts");
+
+    connection.on("RoundStarted", (round) => {
+      this.showRound(round);
+      this.refreshReport();
+    });
+    connection.on("RoundEnded", () => {
+      this.showRound(null);
+      this.inBreakouts = 0;
+      this.renderCounters();
+      this.refreshReport();
+    });
+  }
+
+  async applyJoin(result, reconnected) {
+    await this.room.applyJoin(result, reconnected);
+    this.showRound(result.round ?? null);
+    if (!result.round) this.inBreakouts = 0;
+    this.renderCounters();
+    this.refreshReport();
+  }
+
+  async startRound() {
+    const duration = Number(byTestId("host-round-duration").value);
+    const groupSize = Number(byTestId("host-group-size").value);
+    const info = await this.room.act(() => this.connection.invoke("StartRound", duration, groupSize));
+    if (info) this.roundInfoArrived(info);
+  }
+
+  async extendRound() {
+    const seconds = Number(byTestId("host-extend-seconds").value);
+    const info = await this.room.act(() => this.connection.invoke("ExtendRound", seconds));
+    if (info) this.roundInfoArrived(info);
+  }
+
+  roundInfoArrived(info) {
+    this.showRound({ roundId: info.roundId, endsAt: info.endsAt, groupCount: info.groupCount });
+    this.inBreakouts = Number(info.participantCount);
+    this.renderCounters();
+  }
+
+  showRound(round) {
+    this.round = round;
+    setText(this.roundInfo, round ? strings.roundInfo(round.roundId, clock(Number(round.endsAt)), round.groupCount) : strings.noRound);
+    this.startButton.disabled = Boolean(round);
+    this.endButton.disabled = !round;
+    this.extendButton.disabled = !round;
+  }
+
+  // Only StartRound's answer says how many were placed; another tab of the host (or a reload)
+  // reads it from the report's running round.
+  async refreshReport() {
+    const report = await this.report.refresh();
+    const running = report?.rounds.find((round) => round.endedAt === null || round.endedAt === undefined);
+    if (running && this.round?.roundId === running.roundId) {
+      this.inBreakouts = Number(running.participantCount);
+      this.renderCounters();
+    }
+  }
+
+  renderCounters() {
+    const people = [...this.room.attendees.values()];
+    setText(byTestId("host-present"), String(this.room.attendeeCount));
+    setText(byTestId("host-available"), String(people.filter((a) => a.available && !a.isHost).length));
+    setText(byTestId("host-in-breakouts"), String(this.round ? this.inBreakouts : 0));
+  }
+
+  sendFrom(inputId, buttonId, method) {
+    const input = byTestId(inputId);
+    const button = byTestId(buttonId);
+    const send = busy(button, async () => {
+      const text = input.value.trim();
+      if (!text) return;
+      const done = await this.room.act(() => this.connection.invoke(method, text).then(() => true));
+      if (done) input.value = "";
+    });
+    button.addEventListener("click", send);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.isComposing) {
+        event.preventDefault();
+        button.click();
+      }
+    });
+  }
+
+  deleteButton(message) {
+    return el("button", {
+      class: "link-button danger", testid: "delete-message", text: strings.deleteMessage,
+      attrs: { type: "button", "aria-label": `${strings.deleteMessage}: ${message.senderName}` },
+      on: { click: (e) => this.moderate(e.currentTarget, () => this.connection.invoke("DeleteMessage", message.seq)) },
+    });
+  }
+
+  removeButton(attendee) {
+    return el("button", {
+      class: "link-button danger", testid: "remove-attendee", text: strings.removeAttendee,
+      attrs: { type: "button", "aria-label": `${strings.removeAttendee}: ${attendee.displayName}` },
+      on: { click: (e) => this.moderate(e.currentTarget, () => this.connection.invoke("RemoveAttendee", attendee.id)) },
+    });
+  }
+
+  async moderate(button, action) {
+    button.disabled = true;
+    const done = await this.room.act(() => action().then(() => true));
+    if (!done) button.disabled = false;
+  }
+}
+
+async function main() {
+  localize(strings);
+  const token = hostToken();
+  if (!token) {
+    showNotice(strings.hostLinkNeeded);
+    return;
+  }
+  getEvent(eventId).then((summary) => setText(byTestId("event-name"), summary.title)).catch(() => {});
+  show(byTestId("room"), true);
+  let hostConsole = null;
+  const connection = new EventConnection(token, {
+    onState: (state) => hostConsole.room.setState(state),
+    onJoined: (result, reconnected) => hostConsole.applyJoin(result, reconnected),
+    onRefused: (message) => {
+      sessionStorage.removeItem(storageKey);
+      showNotice(`${message} ${strings.hostLinkNeeded}`);
+    },
+  });
+  hostConsole = new HostConsole(connection, token);
+  hostConsole.showRound(null);
+  hostConsole.room.setState("connecting");
+  connection.start();
+}
+
+main();

@@ -1,0 +1,309 @@
+// The live room, shared by the attendee page and the host console: connection state, livestream,
+// chat, attendee list and announcements.
+
+import { byTestId, el, setText, show, busy, insertOrdered } from "./dom.js";
+import { strings, clock } from "./strings.js";
+
+const CHAT_PAGE = 200; // GetChatSince's cap
+const NEAR_BOTTOM_PX = 48;
+
+export class Room {
+  /**
+   * connection: an EventConnection. Options: decorateMessage(li, message) and decorateAttendee(li, attendee)
+   * let the host console add its buttons; onPeopleChanged() runs after every presence change.
+   */
+  constructor(connection, { decorateMessage, decorateAttendee, onPeopleChanged } = {}) {
+    this.connection = connection;
+    this.decorateMessage = decorateMessage ?? (() => {});
+    this.decorateAttendee = decorateAttendee ?? (() => {});
+    this.onPeopleChanged = onPeopleChanged ?? (() => {});
+    this.self = null;
+    this.attendees = new Map(); // id -> Attendee
+    this.attendeeCount = 0;
+    this.messages = new Map(); // seq -> li
+    this.lastSeq = 0;
+
+    this.stateEl = byTestId("connection-state");
+    this.stateLabel = byTestId("connection-label");
+    this.reconnectButton = byTestId("reconnect");
+    this.eventName = byTestId("event-name");
+    this.streamBox = byTestId("livestream-box");
+    this.countEl = byTestId("attendee-count");
+    this.attendeeList = byTestId("attendee-list");
+    this.chatList = byTestId("chat-list");
+    this.chatInput = byTestId("chat-input");
+    this.chatSend = byTestId("chat-send");
+    this.newMessages = byTestId("chat-new-messages");
+    this.errorEl = byTestId("error-message");
+    this.announcementBox = byTestId("announcement-box");
+    this.announcementEl = byTestId("announcement");
+
+    this.reconnectButton.addEventListener("click", () => connection.start());
+    this.chatSend.addEventListener("click", busy(this.chatSend, () => this.sendChat()));
+    this.chatInput.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        this.chatSend.click();
+      }
+    });
+    // Follow new messages while the reader is at the bottom, also when the list changes size
+    // (a breakout panel opens, the window turns); stop while they scroll back to read.
+    this.followChat = true;
+    this.chatList.addEventListener("scroll", () => {
+      this.followChat = this.isNearBottom();
+      if (this.followChat) show(this.newMessages, false);
+    });
+    new ResizeObserver(() => {
+      if (this.followChat) this.scrollToBottom();
+    }).observe(this.chatList);
+    this.newMessages.addEventListener("click", () => this.scrollToBottom());
+    byTestId("announcement-close").addEventListener("click", () => show(this.announcementBox, false));
+
+    connection.on("PresenceChanged", (change) => this.applyPresence(change));
+    connection.on("ChatReceived", (message) => this.addMessage(message));
+    connection.on("ChatDeleted", (seq) => this.removeMessage(seq));
+    connection.on("Announcement", (announcement) => this.showAnnouncement(announcement.text));
+  }
+
+  setState(state) {
+    setText(this.stateEl, state);
+    this.stateEl.dataset.state = state;
+    if (this.connection.protocolName) this.stateEl.dataset.protocol = this.connection.protocolName;
+    document.body.dataset.connection = state;
+    setText(this.stateLabel, strings.stateLabels[state]);
+    show(this.stateLabel, state !== "live");
+    show(this.reconnectButton, state === "offline");
+    this.chatSend.disabled = state !== "live";
+  }
+
+  /** The room as Join() returned it. After a reconnect, also fetches the chat missed meanwhile. */
+  async applyJoin(result, reconnected) {
+    const seenBefore = this.lastSeq;
+    this.self = result.self;
+    setText(this.eventName, result.event.title);
+    document.title = `${result.event.title} · ${strings.appName}`;
+    this.showLivestream(result.event.livestreamUrl);
+
+    this.attendees.clear();
+    for (const attendee of result.attendees) this.attendees.set(attendee.id, attendee);
+    this.attendeeCount = result.attendeeCount;
+    this.renderAttendees();
+
+    if (reconnected) {
+      await this.fetchChatSince(seenBefore);
+      this.dropMessagesDeletedWhileAway(result.chat);
+    }
+    for (const message of result.chat) this.addMessage(message);
+  }
+
+  async fetchChatSince(afterSeq) {
+    for (let since = afterSeq; ; ) {
+      const batch = await this.connection.invoke("GetChatSince", since, CHAT_PAGE);
+      for (const message of batch) this.addMessage(message);
+      if (batch.length < CHAT_PAGE) return;
+      since = batch[batch.length - 1].seq;
+    }
+  }
+
+  // ChatDeleted pushes sent while we were away are lost; the snapshot (the latest messages) tells
+  // which of the messages in its range are gone.
+  dropMessagesDeletedWhileAway(snapshot) {
+    const kept = new Set(snapshot.map((m) => Number(m.seq)));
+    const from = snapshot.length > 0 ? Math.min(...kept) : -Infinity;
+    const to = snapshot.length > 0 ? Math.max(...kept) : Infinity;
+    for (const seq of [...this.messages.keys()]) {
+      if (seq >= from && seq <= to && !kept.has(seq)) this.removeMessage(seq);
+    }
+  }
+
+  // ---- livestream ----
+
+  showLivestream(url) {
+    const embed = embedUrl(url);
+    const current = this.streamBox.firstElementChild;
+    if (current && current.dataset.source === (url ?? "")) return; // a reconnect: do not restart the video
+    let node;
+    if (embed) {
+      node = el("iframe", {
+        testid: "livestream",
+        attrs: {
+          src: embed,
+          title: strings.watchStream,
+          allow: "autoplay; encrypted-media; picture-in-picture; fullscreen",
+          referrerpolicy: "strict-origin-when-cross-origin",
+          sandbox: "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
+        },
+      });
+    } else if (url) {
+      node = el("a", {
+        testid: "livestream",
+        class: "stream-link",
+        text: strings.watchStream,
+        attrs: { href: url, target: "_blank", rel: "noopener noreferrer" },
+      });
+    } else {
+      node = el("p", { class: "muted stream-none", text: strings.noStream });
+    }
+    node.dataset.source = url ?? "";
+    this.streamBox.classList.toggle("has-video", Boolean(embed));
+    this.streamBox.replaceChildren(node);
+  }
+
+  // ---- attendees ----
+
+  applyPresence(change) {
+    for (const id of change.left) this.attendees.delete(id);
+    for (const attendee of [...change.joined, ...change.updated]) this.attendees.set(attendee.id, attendee);
+    this.attendeeCount = change.attendeeCount;
+    if (this.self && this.attendees.has(this.self.id)) this.self = this.attendees.get(this.self.id);
+    this.renderAttendees();
+  }
+
+  renderAttendees() {
+    setText(this.countEl, String(this.attendeeCount));
+    const people = [...this.attendees.values()].sort(
+      (a, b) => Number(b.isHost) - Number(a.isHost) || Number(a.joinedAt) - Number(b.joinedAt));
+    this.attendeeList.replaceChildren(...people.map((a) => this.attendeeItem(a)));
+    this.onPeopleChanged();
+  }
+
+  attendeeItem(attendee) {
+    const isSelf = attendee.id === this.self?.id;
+    const li = el("li", {
+      class: [attendee.available ? "available" : "", attendee.isHost ? "host" : "", isSelf ? "self" : ""].filter(Boolean).join(" "),
+      attrs: { "data-attendee-id": attendee.id },
+    },
+    el("div", { class: "who" },
+      el("span", { class: "name", text: attendee.displayName }),
+      isSelf ? el("span", { class: "you", text: ` ${strings.you}` }) : null,
+      attendee.isHost ? el("span", { class: "badge badge-host", text: strings.hostBadge }) : null,
+      attendee.company ? el("span", { class: "company", text: attendee.company }) : null),
+    attendee.available ? el("span", { class: "badge badge-available", text: strings.openForNetworking }) : null);
+    this.decorateAttendee(li, attendee);
+    return li;
+  }
+
+  // ---- chat ----
+
+  addMessage(message) {
+    const seq = Number(message.seq);
+    if (this.messages.has(seq)) return;
+    const own = message.senderId === this.self?.id;
+    const fromHost = this.attendees.get(message.senderId)?.isHost ?? false;
+    const li = messageItem(message, { own, fromHost });
+    this.decorateMessage(li, message);
+    const stick = own || this.followChat;
+    this.messages.set(seq, li);
+    insertOrdered(this.chatList, li, "seq");
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    if (stick) this.scrollToBottom();
+    else show(this.newMessages, true);
+  }
+
+  removeMessage(seq) {
+    const key = Number(seq);
+    this.messages.get(key)?.remove();
+    this.messages.delete(key);
+  }
+
+  async sendChat() {
+    const text = this.chatInput.value.trim();
+    if (!text) return;
+    try {
+      const message = await this.connection.invoke("SendChat", text);
+      this.chatInput.value = "";
+      this.clearError();
+      this.addMessage(message);
+    } catch (error) {
+      this.showError(error.message);
+    }
+    this.chatInput.focus();
+  }
+
+  isNearBottom() {
+    const list = this.chatList;
+    return list.scrollHeight - list.scrollTop - list.clientHeight < NEAR_BOTTOM_PX;
+  }
+
+  scrollToBottom() {
+    this.chatList.scrollTop = this.chatList.scrollHeight;
+    this.followChat = true;
+    show(this.newMessages, false);
+  }
+
+  // ---- announcements and errors ----
+
+  showAnnouncement(text) {
+    setText(this.announcementEl, text);
+    show(this.announcementBox, true);
+  }
+
+  showError(message) {
+    setText(this.errorEl, message);
+    show(this.errorEl, true);
+  }
+
+  clearError() {
+    setText(this.errorEl, "");
+    show(this.errorEl, false);
+  }
+
+  /** Runs a hub action for a button: its refusal shows in error-message, its success clears it. */
+  async act(action) {
+    try {
+      const result = await action();
+      this.clearError();
+      return result;
+    } catch (error) {
+      this.showError(error.message);
+      return undefined;
+    }
+  }
+}
+
+/** A chat line: the same structure for the room chat and a breakout chat. */
+export function messageItem(message, { own = false, fromHost = false } = {}) {
+  const classes = [own ? "own" : "", fromHost ? "from-host" : ""].filter(Boolean).join(" ");
+  const attrs = message.seq === undefined ? {} : { "data-seq": message.seq };
+  return el("li", { class: classes, attrs },
+    el("div", { class: "meta" },
+      el("span", { class: "sender", text: message.senderName }),
+      fromHost ? el("span", { class: "badge badge-host", text: strings.hostBadge }) : null,
+      el("time", { text: clock(Number(message.sentAt)), attrs: { datetime: new Date(Number(message.sentAt)).toISOString() } })),
+    el("p", { class: "text", text: message.text }));
+}
+
+/**
+ * The URL to put in an iframe for a YouTube or Vimeo link (embed, watch, share or live links), or
+ * null: anything else is shown as a plain link.
+ */
+export function embedUrl(url) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== "https:") return null;
+  const host = parsed.hostname.replace(/^www\.|^m\./, "");
+  const path = parsed.pathname.split("/").filter(Boolean);
+  const id = (value) => (value && /^[\w-]{1,64}$/.test(value) ? value : null);
+  let video = null;
+  if (host === "youtube.com" || host === "youtube-nocookie.com") {
+    if (path[0] === "embed" && id(path[1])) return `https://www.${host}/embed/${path[1]}${parsed.search}`;
+    if (path[0] === "watch") video = id(parsed.searchParams.get("v"));
+    else if (path[0] === "live" || path[0] === "shorts") video = id(path[1]);
+    return video ? `https://www.youtube.com/embed/${video}` : null;
+  }
+  if (host === "youtu.be") {
+    video = id(path[0]);
+    return video ? `https://www.youtube.com/embed/${video}` : null;
+  }
+  if (host === "player.vimeo.com" && path[0] === "video" && /^\d+$/.test(path[1] ?? "")) {
+    return `https://player.vimeo.com/video/${path[1]}${parsed.search}`;
+  }
+  if (host === "vimeo.com" && /^\d+$/.test(path[0] ?? "")) {
+    return `https://player.vimeo.com/video/${path[0]}`;
+  }
+  return null;
+}

@@ -1,0 +1,142 @@
+// Every text the client shows, in one place so a translation is one file.
+// Plain words: many people read these in their second language.
+
+export const strings = {
+  appName: "NetwerkLive",
+
+  // Connection states: the short word is shown in the status pill (and is what tests read);
+  // the label explains it in a sentence when something is not right.
+  stateLabels: {
+    connecting: "Connecting…",
+    live: "You are connected.",
+    reconnecting: "Connection lost. Trying to reconnect…",
+    offline: "You are offline.",
+  },
+  reconnectNow: "Try again",
+
+  // Landing page
+  createTitle: "Start an online networking event",
+  createIntro: "Give your event a name. You get two links: one for you as host and one to share with your guests.",
+  eventTitleLabel: "Name of the event",
+  eventTitlePlaceholder: "e.g. Bedrijvenkring live",
+  livestreamLabel: "Livestream link (optional)",
+  livestreamPlaceholder: "https://www.youtube.com/embed/…",
+  meetingTemplateLabel: "Video call link for breakouts (optional)",
+  meetingTemplatePlaceholder: "https://meet.jit.si/my-event-{room}",
+  meetingTemplateHint: "{room} is replaced by a name of its own for every breakout.",
+  hostNameLabel: "Your name as host (optional)",
+  hostNamePlaceholder: "Host",
+  createButton: "Create event",
+  creating: "Creating…",
+  createdTitle: "Your event is ready",
+  hostLinkLabel: "Your host link (keep it to yourself: it lets you run the event)",
+  joinLinkLabel: "Link for your guests",
+  copy: "Copy",
+  copied: "Copied",
+  copyFailed: "Select the link and copy it",
+  openHostConsole: "Open the host console",
+
+  // Join page
+  joinTitle: "Join the event",
+  joinIntro: "Tell the others who you are. Your contact stays private: it is only shared with someone who also wants to meet you again.",
+  displayNameLabel: "Your name",
+  companyLabel: "Company (optional)",
+  interestsLabel: "Interests (optional, separated by commas)",
+  interestsPlaceholder: "e.g. sales, sustainability, hiring",
+  contactLabel: "Contact (optional, private)",
+  contactPlaceholder: "e-mail address or profile link (https://…)",
+  joinButton: "Join",
+  joining: "Joining…",
+  eventNotFound: "This event does not exist. Check the link you were given.",
+  rejoinNeeded: "Please join again.",
+
+  // Room
+  announcementLabel: "Announcement",
+  close: "Close",
+  watchStream: "Watch the livestream",
+  noStream: "There is no livestream for this event.",
+  chatTitle: "Chat",
+  chatPlaceholder: "Write a message…",
+  send: "Send",
+  newMessages: "New messages ↓",
+  attendeesTitle: "Who is here",
+  you: "(you)",
+  hostBadge: "Host",
+  openForNetworking: "Open for networking",
+  availableToggle: "Open for networking",
+  removedByHost: "The host removed you from this event.",
+
+  // Breakouts
+  roundRunning: "A networking round is running.",
+  breakoutTitle: "Your breakout",
+  coffeeTitle: "Coffee chat",
+  timeLeft: "Time left",
+  youMeet: "You meet",
+  waitingForPartner: "Waiting for a partner. You are paired as soon as someone is free.",
+  openMeeting: "Open the video call",
+  breakoutChatPlaceholder: "Message your breakout…",
+  proposeExtension: "Five more minutes?",
+  extensionAsked: "Asked for more time",
+  leaveBreakout: "Leave breakout",
+  followUp: "Let's have coffee again",
+  followUpAsked: "Asked: you'll hear if it's mutual",
+  blockAttendee: "Don't pair me with this person again",
+  oneMinuteLeft: "One more minute.",
+  extendedUntil: (time) => `More time: until ${time}.`,
+  extensionProposedBy: (name) => `${name} would like five more minutes. Click "Five more minutes?" to agree.`,
+  extensionProposedBySelf: "You asked for five more minutes. The others need to agree.",
+  partnerLeft: (name) => `${name} left the breakout.`,
+  fromHost: "From the host",
+  someone: "Someone",
+  metTitle: "People you met",
+  contactsTitle: "Let's have coffee again: it's mutual",
+  noContact: "(no contact given)",
+  coffeeQueue: "Find me a coffee partner",
+  leaveCoffeeQueue: "Stop waiting",
+  coffeeWaiting: (n) => `Waiting for a coffee partner… (${n} waiting)`,
+
+  // Host console
+  hostTitle: "Host console",
+  hostLinkNeeded: "Open this page with your host link (the one you got when you created the event).",
+  roundTitle: "Networking round",
+  roundDuration: "Duration (seconds)",
+  groupSize: "Group size",
+  startRound: "Start round",
+  endRound: "End round",
+  extendRound: "Extend by (seconds)",
+  extend: "Extend",
+  noRound: "No round running.",
+  roundInfo: (id, time, groups) => `Round ${id} runs until ${time} (${groups} groups).`,
+  messagesTitle: "Messages",
+  announcePlaceholder: "Announcement for everyone",
+  announce: "Announce",
+  broadcastPlaceholder: "Message to everyone in a breakout",
+  broadcast: "Send to breakouts",
+  countersTitle: "Right now",
+  present: "Present",
+  available: "Available",
+  inBreakouts: "In breakouts",
+  deleteMessage: "Delete",
+  removeAttendee: "Remove",
+  reportTitle: "Networking report",
+  refresh: "Refresh",
+  downloadCsv: "Download CSV",
+  reportFigures: {
+    rounds: "Rounds",
+    coffeeChats: "Coffee chats",
+    peopleMet: "People who met someone",
+    distinctPairs: "Different pairs",
+    newMeetings: "New meetings",
+    newCrossCompanyMeetings: "New meetings across companies",
+    mutualFollowUps: "Mutual follow-ups",
+  },
+
+  // Errors
+  somethingWrong: "Something went wrong. Please try again.",
+  notLive: "You are not connected right now. Your message was not sent.",
+};
+
+/** A time of day the way the reader's browser writes it, e.g. 14:05. */
+export function clock(epochMs) {
+  return new Date(epochMs).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+}
