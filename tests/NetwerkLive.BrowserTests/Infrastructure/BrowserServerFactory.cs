@@ -18,6 +18,8 @@ public sealed class BrowserServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Room:PresenceInterval", "00:00:00.100");
         // A 60 s round (the shortest) would otherwise be "ending" from its first second.
         builder.UseSetting("Breakouts:WarningBefore", "00:00:10");
+        // The test output is for the tests: the server speaks up only about problems.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseEnvironment("Testing");
     }
 }

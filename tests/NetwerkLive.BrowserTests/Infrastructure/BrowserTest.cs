@@ -2,8 +2,10 @@ using Xunit.Abstractions;
 
 namespace NetwerkLive.BrowserTests.Infrastructure;
 
-/// <summary>A test in the browser collection, with a <see cref="Scene"/> that closes its browsers afterwards.</summary>
-[Collection(BrowserSuite.Name)]
+/// <summary>
+/// A browser test with a <see cref="Scene"/> that closes its browsers afterwards. Subclasses name
+/// their collection (<see cref="RoomSuite"/> or <see cref="BreakoutSuite"/>).
+/// </summary>
 public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
     protected Scene Scene { get; } = new(fixture, output);

@@ -30,6 +30,13 @@ public sealed class RoomPage
         return new RoomPage(page, ev, person, await StoredAttendeeIdAsync(page, ev));
     }
 
+    /// <summary>
+    /// Several people join at once, each in a browser of their own, as they would at the start of an
+    /// event; the pages come back in the order of <paramref name="people"/>.
+    /// </summary>
+    public static async Task<RoomPage[]> JoinAllAsync(Scene scene, EventLinks ev, params Person[] people) =>
+        await Task.WhenAll(people.Select(person => JoinAsync(scene, ev, person)));
+
     public static async Task FillJoinFormAsync(IPage page, Person person)
     {
         await page.GetByTestId("display-name").FillAsync(person.Name);
