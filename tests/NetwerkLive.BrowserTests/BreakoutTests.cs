@@ -6,12 +6,13 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NetwerkLive.BrowserTests;
 
+[Collection(BreakoutSuite.Name)]
 public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
-    public async Task InARoundOfThreeEachAttendeeSeesTheOtherTwoAsPartners()
+    public async Task InARoundOfThreeEachAttendeeSeesTheOtherTwoAsPartnersAndACountdown()
     {
-        var (_, attendees) = await StartRoundAsync(Person.Ann, Person.Bram, Person.Chris);
+        var (_, attendees) = await StartRoundAsync([Person.Ann, Person.Bram, Person.Chris], Scene.EmbeddedLivestream);
 
         // Pairs from three people make one group of three.
         foreach (var page in attendees)
@@ -32,6 +33,7 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
             await Expect(meeting).ToBeVisibleAsync();
             await Expect(meeting).ToHaveAttributeAsync("href", new Regex(@"^https://meet\.jit\.si/netwerk-\S+$"));
             await Expect(meeting).ToHaveAttributeAsync("target", "_blank");
+            await ExpectCountingDownAsync(page);
         }
         // The three see one meeting room.
         var rooms = new HashSet<string?>();
@@ -44,39 +46,15 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task TheBreakoutCountdownShowsMinutesAndSecondsAndCountsDown()
-    {
-        var (_, attendees) = await StartRoundAsync(Person.Ann, Person.Bram);
-
-        foreach (var page in attendees)
-        {
-            var countdown = page.BreakoutCountdown;
-            await Expect(countdown).ToHaveTextAsync(MinutesSeconds());
-            var first = await countdown.TextContentAsync() ?? "";
-            var firstSeconds = Seconds(first);
-            Assert.InRange(firstSeconds, 1, 60);
-
-            // Real clock: the next second shows within the expectation's timeout.
-            await Expect(countdown).Not.ToHaveTextAsync(first);
-            var next = Seconds(await countdown.TextContentAsync() ?? "");
-            Assert.True(next < firstSeconds, $"{page}'s countdown went from {first} to {next} s instead of down.");
-        }
-    }
-
-    [Fact]
     public async Task BreakoutChatReachesOnlyTheOwnGroup()
     {
         // Four available attendees make two pairs; Eva is not open for networking and sits the round out.
         var ev = await Scene.CreateEventAsync();
-        var host = await HostConsole.OpenAsync(Scene, ev);
-        RoomPage[] attendees =
-        [
-            await RoomPage.JoinAsync(Scene, ev, Person.Ann),
-            await RoomPage.JoinAsync(Scene, ev, Person.Bram),
-            await RoomPage.JoinAsync(Scene, ev, Person.Chris),
-            await RoomPage.JoinAsync(Scene, ev, Person.Dewi),
-        ];
-        var eva = await RoomPage.JoinAsync(Scene, ev, Person.Eva);
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var everyone = await RoomPage.JoinAllAsync(Scene, ev, Person.Ann, Person.Bram, Person.Chris, Person.Dewi, Person.Eva);
+        var host = await opening;
+        var attendees = everyone[..4];
+        var eva = everyone[4];
         await eva.ByTestId("available-toggle").UncheckAsync();
         await Expect(host.AttendeeEntry(eva.AttendeeId)).Not.ToHaveClassAsync(RoomTests.AvailableClass());
 
@@ -191,26 +169,39 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
     }
 
     /// <summary>A new event with the host console open and the people joined, then a round of 60 s in pairs.</summary>
-    private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(params Person[] people)
+    private Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(params Person[] people) => StartRoundAsync(people, livestreamUrl: null);
+
+    private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(Person[] people, string? livestreamUrl)
     {
-        var ev = await Scene.CreateEventAsync();
-        var host = await HostConsole.OpenAsync(Scene, ev);
-        var attendees = new List<RoomPage>();
-        foreach (var person in people)
-        {
-            attendees.Add(await RoomPage.JoinAsync(Scene, ev, person));
-        }
+        var ev = await Scene.CreateEventAsync(livestreamUrl: livestreamUrl);
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var attendees = await RoomPage.JoinAllAsync(Scene, ev, people);
+        var host = await opening;
         await Expect(host.AttendeeCount).ToHaveTextAsync((people.Length + 1).ToString(CultureInfo.InvariantCulture));
         await host.StartRoundAsync();
         foreach (var page in attendees)
         {
             await Expect(page.BreakoutPanel).ToBeVisibleAsync();
         }
-        return (host, [.. attendees]);
+        return (host, attendees);
     }
 
     private static Microsoft.Playwright.ILocator FollowUpButton(RoomPage from, RoomPage to) =>
         from.Partner(to.AttendeeId).GetByTestId("follow-up");
+
+    /// <summary>A 60 s round shows mm:ss within the minute, and on the real clock the next second shows within the timeout.</summary>
+    private static async Task ExpectCountingDownAsync(RoomPage page)
+    {
+        var countdown = page.BreakoutCountdown;
+        await Expect(countdown).ToHaveTextAsync(MinutesSeconds());
+        var first = await countdown.TextContentAsync() ?? "";
+        var firstSeconds = Seconds(first);
+        Assert.InRange(firstSeconds, 1, 60);
+
+        await Expect(countdown).Not.ToHaveTextAsync(first);
+        var next = Seconds(await countdown.TextContentAsync() ?? "");
+        Assert.True(next < firstSeconds, $"{page}'s countdown went from {first} to {next} s instead of down.");
+    }
 
     private static async Task ExpectContactAsync(RoomPage viewer, RoomPage shown)
     {

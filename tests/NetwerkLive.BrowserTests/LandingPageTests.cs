@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NetwerkLive.BrowserTests;
 
+[Collection(RoomSuite.Name)]
 public sealed class LandingPageTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
@@ -40,5 +41,8 @@ public sealed class LandingPageTests(BrowserFixture fixture, ITestOutputHelper o
         // The join link opens the join form of the same event.
         var attendee = await RoomPage.JoinAsync(Scene, new EventLinks(eventId, new Uri(page.Url), new Uri(joinHref)), Person.Ann);
         await Expect(attendee.ByTestId("event-name")).ToHaveTextAsync("Bedrijvenkring Zuid live");
+        var livestream = attendee.ByTestId("livestream");
+        await Expect(livestream).ToHaveAttributeAsync("src", new Regex("^https://www\\.youtube\\.com/embed/netwerklive-test"));
+        Assert.Equal("IFRAME", await livestream.EvaluateAsync<string>("e => e.tagName"));
     }
 }

@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NetwerkLive.BrowserTests;
 
+[Collection(RoomSuite.Name)]
 public sealed class PhoneLayoutTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const int PhoneWidth = 390;

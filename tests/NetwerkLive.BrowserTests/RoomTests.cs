@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace NetwerkLive.BrowserTests;
 
+[Collection(RoomSuite.Name)]
 public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
@@ -20,14 +21,25 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task ALivestreamThatCannotBeEmbeddedIsShownAsALink()
+    {
+        var ev = await Scene.CreateEventAsync(livestreamUrl: "https://example.org/live/bedrijvenkring");
+
+        var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann);
+
+        var livestream = ann.ByTestId("livestream");
+        await Expect(livestream).ToHaveAttributeAsync("href", "https://example.org/live/bedrijvenkring");
+        Assert.Equal("A", await livestream.EvaluateAsync<string>("e => e.tagName"));
+        await Expect(ann.ByTestId("event-name")).ToHaveTextAsync("Bedrijvenkring live");
+    }
+
+    [Fact]
     public async Task ThreeAttendeesJoinThroughTheJoinLinkAndEveryPageShowsTheRightCount()
     {
         var ev = await Scene.CreateEventAsync();
 
-        var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann);
-        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var chris = await RoomPage.JoinAsync(Scene, ev, Person.Chris);
-        RoomPage[] attendees = [ann, bram, chris];
+        var attendees = await RoomPage.JoinAllAsync(Scene, ev, Person.Ann, Person.Bram, Person.Chris);
+        var (ann, bram, chris) = (attendees[0], attendees[1], attendees[2]);
 
         foreach (var page in attendees)
         {
@@ -54,11 +66,9 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task ChatFlowsBetweenThreeAttendeesAndEachSeesTheirOwnMessagesMarked()
     {
-        var ev = await Scene.CreateEventAsync();
-        var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann);
-        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var chris = await RoomPage.JoinAsync(Scene, ev, Person.Chris);
-        RoomPage[] attendees = [ann, bram, chris];
+        var ev = await Scene.CreateEventAsync(livestreamUrl: Scene.EmbeddedLivestream); // for the screenshot
+        var attendees = await RoomPage.JoinAllAsync(Scene, ev, Person.Ann, Person.Bram, Person.Chris);
+        var (ann, bram, chris) = (attendees[0], attendees[1], attendees[2]);
         (RoomPage Sender, string Text)[] messages =
         [
             (ann, "Goedemiddag allemaal!"),
@@ -97,8 +107,7 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
     public async Task AnAttendeeWhoReloadsIsStillInTheRoomAsTheSamePersonWithTheChatHistory()
     {
         var ev = await Scene.CreateEventAsync();
-        var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann);
-        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
+        var (ann, bram) = Pair(await RoomPage.JoinAllAsync(Scene, ev, Person.Ann, Person.Bram));
         await ann.SendChatAsync("Eerst even voorstellen: Ann, Hoya.");
         await bram.SendChatAsync("Bram hier, van Vitens.");
 
@@ -121,6 +130,8 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
         await ann.SendChatAsync("Weer terug na een reload.");
         await Expect(bram.ChatMessage("Weer terug na een reload.")).ToHaveCountAsync(1);
     }
+
+    internal static (RoomPage, RoomPage) Pair(RoomPage[] pages) => (pages[0], pages[1]);
 
     [GeneratedRegex(@"(^|\s)own(\s|$)")]
     internal static partial Regex OwnClass();
