@@ -68,7 +68,7 @@ export class Breakouts {
     this.contactsSection = byTestId("contacts-section");
     this.contactsList = byTestId("follow-up-contacts");
 
-    this.chatSend.addEventListener("click", busy(this.chatSend, () => this.sendChat()));
+    this.chatSend.addEventListener("click", () => this.sendChat());
     this.chatInput.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -248,12 +248,11 @@ export class Breakouts {
   async sendChat() {
     const text = this.chatInput.value.trim();
     if (!text) return;
-    const message = await this.room.act(() => this.connection.invoke("SendBreakoutChat", text));
-    if (message) {
-      this.chatInput.value = "";
-      this.addChat(message);
-    }
+    this.chatInput.value = "";
     this.chatInput.focus();
+    const message = await this.room.act(() => this.connection.invoke("SendBreakoutChat", text));
+    if (message) this.addChat(message);
+    else if (!this.chatInput.value) this.chatInput.value = text;
   }
 
   addChat(message) {

@@ -42,11 +42,10 @@ class HostConsole {
       onPeopleChanged: () => this.renderCounters(),
     });
 
-    const input = (id) => byTestId(id);
-    this.startButton = input("host-start-round");
-    this.endButton = input("host-end-round");
-    this.extendButton = input("host-extend-round");
-    this.roundInfo = input("host-round-info");
+    this.startButton = byTestId("host-start-round");
+    this.endButton = byTestId("host-end-round");
+    this.extendButton = byTestId("host-extend-round");
+    this.roundInfo = byTestId("host-round-info");
 
     this.startButton.addEventListener("click", busy(this.startButton, () => this.startRound()));
     this.endButton.addEventListener("click", busy(this.endButton, () => this.room.act(() => connection.invoke("EndRound"))));

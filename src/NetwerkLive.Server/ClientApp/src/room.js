@@ -1,7 +1,7 @@
 // The live room, shared by the attendee page and the host console: connection state, livestream,
 // chat, attendee list and announcements.
 
-import { byTestId, el, setText, show, busy, insertOrdered } from "./dom.js";
+import { byTestId, el, setText, show, insertOrdered } from "./dom.js";
 import { strings, clock } from "./strings.js";
 
 const CHAT_PAGE = 200; // GetChatSince's cap
@@ -39,7 +39,7 @@ export class Room {
     this.announcementEl = byTestId("announcement");
 
     this.reconnectButton.addEventListener("click", () => connection.start());
-    this.chatSend.addEventListener("click", busy(this.chatSend, () => this.sendChat()));
+    this.chatSend.addEventListener("click", () => this.sendChat());
     this.chatInput.addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -206,18 +206,21 @@ export class Room {
     this.messages.delete(key);
   }
 
+  // The input is cleared at once, so the next message can be typed while this one is on its way
+  // (the hub runs one connection's calls in order); a refused message comes back into the input.
   async sendChat() {
     const text = this.chatInput.value.trim();
     if (!text) return;
+    this.chatInput.value = "";
+    this.chatInput.focus();
     try {
       const message = await this.connection.invoke("SendChat", text);
-      this.chatInput.value = "";
       this.clearError();
       this.addMessage(message);
     } catch (error) {
       this.showError(error.message);
+      if (!this.chatInput.value) this.chatInput.value = text;
     }
-    this.chatInput.focus();
   }
 
   isNearBottom() {

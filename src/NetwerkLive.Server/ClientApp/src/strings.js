@@ -71,7 +71,6 @@ export const strings = {
   breakoutTitle: "Your breakout",
   coffeeTitle: "Coffee chat",
   timeLeft: "Time left",
-  youMeet: "You meet",
   waitingForPartner: "Waiting for a partner. You are paired as soon as someone is free.",
   openMeeting: "Open the video call",
   breakoutChatPlaceholder: "Message your breakout…",
