@@ -39,7 +39,6 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
         var ev = await Scene.CreateEventAsync();
 
         var attendees = await RoomPage.JoinAllAsync(Scene, ev, Person.Ann, Person.Bram, Person.Chris);
-        var (ann, bram, chris) = (attendees[0], attendees[1], attendees[2]);
 
         foreach (var page in attendees)
         {
@@ -60,6 +59,7 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
         {
             await Expect(page.AttendeeCount).ToHaveTextAsync("4");
             await Expect(page.AttendeeList.Locator("li.host")).ToHaveCountAsync(1);
+            await Expect(page.AttendeeList.Locator("li.host")).Not.ToHaveClassAsync(AvailableClass()); // the host does not network
         }
     }
 
@@ -78,7 +78,7 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
 
         foreach (var (sender, text) in messages)
         {
-            await sender.SendChatAsync(text);
+            await sender.SendChatAsync(text, pressEnter: sender == chris); // Enter sends too
         }
 
         foreach (var page in attendees)

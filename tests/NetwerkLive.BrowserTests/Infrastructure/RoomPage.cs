@@ -88,11 +88,19 @@ public sealed class RoomPage
 
     public ILocator Partner(string attendeeId) => BreakoutPanel.Locator($"[data-testid=\"breakout-partner\"][data-attendee-id=\"{attendeeId}\"]");
 
-    /// <summary>Sends a room chat message and waits until the server has echoed it back into this page's chat.</summary>
-    public async Task SendChatAsync(string text)
+    /// <summary>Sends a room chat message (with the send button, or Enter) and waits until it shows in this page's chat.</summary>
+    public async Task SendChatAsync(string text, bool pressEnter = false)
     {
-        await ByTestId("chat-input").FillAsync(text);
-        await ByTestId("chat-send").ClickAsync();
+        var input = ByTestId("chat-input");
+        await input.FillAsync(text);
+        if (pressEnter)
+        {
+            await input.PressAsync("Enter");
+        }
+        else
+        {
+            await ByTestId("chat-send").ClickAsync();
+        }
         await Expect(ChatMessage(text)).ToHaveCountAsync(1);
     }
 
