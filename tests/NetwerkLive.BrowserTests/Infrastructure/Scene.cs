@@ -107,13 +107,7 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.CloseAsync();
-        }
-    }
+    public async ValueTask DisposeAsync() => await Task.WhenAll(_contexts.Select(context => context.CloseAsync()));
 }
 
 public sealed record EventLinks(string EventId, Uri HostLink, Uri JoinLink);
