@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # NetwerkLive build entry point. Needs only the .NET 10 SDK and Node.js;
-# anything else (later: redis-server, chromium) is installed by ensure_deps.
+# anything else (chromium for the browser tests; later redis-server) is
+# installed by ensure_deps.
 #
 #   ./build.sh test        restore, build, run every test project, print summary
 #   ./build.sh run [args]  run the server (extra args go to the app)
@@ -9,6 +10,9 @@ set -euo pipefail
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# The browser tests drive Debian's chromium (installed by ensure_deps); nothing
+# may try to download a browser build of its own, and there is no network for it.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$REPO_ROOT"
@@ -79,12 +83,12 @@ ensure_apt_package() {
 # and Node.js. Must stay idempotent (safe to run every time).
 # Later issues add lines here, for example:
 #   ensure_apt_package redis-server redis-server
-#   ensure_apt_package chromium chromium
 # ---------------------------------------------------------------------------
 ensure_deps() {
   require_command dotnet "the .NET 10 SDK (https://dot.net)"
   require_command node "Node.js"
-  # No extra system packages are needed yet.
+  # tests/NetwerkLive.BrowserTests launches /usr/bin/chromium headless.
+  ensure_apt_package chromium chromium
 }
 
 shutdown_build_servers() {

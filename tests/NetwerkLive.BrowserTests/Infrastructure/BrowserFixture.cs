@@ -1,0 +1,152 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Playwright;
+
+namespace NetwerkLive.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The server and the headless Chromium the browser tests drive. Both are slow to start and cheap to
+/// share, since every test makes its own event and its own browser contexts, so one of each serves
+/// every collection: the suite is split into two collections only so that xunit runs them side by
+/// side, which keeps both cores busy while tests wait for pushes and the clock.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static Shared? _shared;
+    private static int _users;
+
+    private Shared? _started;
+
+    /// <summary>The server's address, e.g. http://127.0.0.1:40123/.</summary>
+    public Uri BaseAddress => Started.BaseAddress;
+
+    public IBrowser Browser => Started.Browser;
+
+    private Shared Started => _started ?? throw new InvalidOperationException("The browser fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            _shared ??= await Shared.StartAsync();
+            _started = _shared;
+            _users++;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (--_users == 0 && _shared is not null)
+            {
+                await _shared.DisposeAsync();
+                _shared = null;
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    [SuppressMessage("Design", "CA1001", Justification = "Disposed through DisposeAsync by the last fixture that uses it.")]
+    private sealed class Shared : IAsyncDisposable
+    {
+        /// <summary>Debian's Chromium. Playwright never downloads a browser here: there is no network for it.</summary>
+        private const string ChromiumPath = "/usr/bin/chromium";
+
+        private static readonly string[] ChromiumArgs =
+        [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ];
+
+        private readonly BrowserServerFactory _server = new();
+        private IPlaywright? _playwright;
+
+        public Uri BaseAddress { get; private set; } = null!;
+
+        public IBrowser Browser { get; private set; } = null!;
+
+        public static async Task<Shared> StartAsync()
+        {
+            // Fail, never skip: a browser suite that quietly runs nothing looks green.
+            if (!File.Exists(ChromiumPath))
+            {
+                throw new InvalidOperationException(
+                    $"The browser tests need Chromium at {ChromiumPath}, and it is not installed. Install Debian's chromium " +
+                    "package (sudo apt-get install -y chromium), or run ./build.sh test as root, which installs it.");
+            }
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            Assertions.SetDefaultExpectTimeout(Timeouts.Expect);
+
+            var shared = new Shared();
+            try
+            {
+                shared._server.UseKestrel(0);
+                shared._server.StartServer();
+                shared.BaseAddress = shared._server.ClientOptions.BaseAddress;
+
+                shared._playwright = await Playwright.CreateAsync();
+                // Playwright launches with a fresh temporary --user-data-dir of its own and deletes it on
+                // close, so no profile, cache or storage survives from one run to the next.
+                shared.Browser = await shared._playwright.Chromium.LaunchAsync(new()
+                {
+                    ExecutablePath = ChromiumPath,
+                    Headless = true,
+                    Args = ChromiumArgs,
+                });
+                return shared;
+            }
+            catch
+            {
+                await shared.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Browser is not null)
+            {
+                await Browser.CloseAsync();
+            }
+            _playwright?.Dispose();
+            await _server.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>Tests of the landing page and the room: joining, presence, chat, safety and layout.</summary>
+[CollectionDefinition(Name)]
+public sealed class RoomSuite : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser: room";
+}
+
+/// <summary>Tests of breakout rounds, which take longest: they run beside the room tests.</summary>
+[CollectionDefinition(Name)]
+public sealed class BreakoutSuite : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "Browser: breakouts";
+}
+
+public static class Timeouts
+{
+    /// <summary>
+    /// How long an expectation waits. Generous because `dotnet test` runs the other test project on the
+    /// same two cores at the same time; a passing expectation returns as soon as it holds.
+    /// </summary>
+    public const float Expect = 15_000;
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace NetwerkLive.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The real server on a real loopback port (Kestrel, not TestServer), because a browser can only talk
+/// to a socket. Presence is sent every 100 ms instead of every second so counts settle quickly; the
+/// grace period keeps its production value so a reload does not flicker, as in production.
+/// </summary>
+public sealed class BrowserServerFactory : WebApplicationFactory<Program>
+{
+    public const string SigningKey = "browser-test-signing-key-long-enough-0123456789";
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Auth:SigningKey", SigningKey);
+        builder.UseSetting("Room:PresenceInterval", "00:00:00.100");
+        // A 60 s round (the shortest) would otherwise be "ending" from its first second.
+        builder.UseSetting("Breakouts:WarningBefore", "00:00:10");
+        // The test output is for the tests: the server speaks up only about problems.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseEnvironment("Testing");
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using NetwerkLive.Contracts;
+using Xunit.Abstractions;
+
+namespace NetwerkLive.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One test's browsers: a fresh browser context per person (own cookies and sessionStorage, like a
+/// separate device), all closed when the test ends. It records every dialog and uncaught page error,
+/// and keeps the pages off the internet: the livestream iframe gets a local placeholder, anything
+/// else outside the test server is refused at once instead of hanging on a network that is not there.
+/// </summary>
+public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
+{
+    public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
+
+    private const string LivestreamPlaceholder =
+        "<!doctype html><body style=\"margin:0;height:100vh;display:grid;place-items:center;background:#1d2433;" +
+        "color:#e8ecf3;font:600 22px system-ui,sans-serif\">&#9654; Livestream</body>";
+
+    private readonly ConcurrentQueue<IBrowserContext> _contexts = new();
+
+    public Uri BaseAddress => fixture.BaseAddress;
+
+    /// <summary>Every alert/confirm/prompt any page opened: a chat or a name must never open one.</summary>
+    public ConcurrentQueue<string> Dialogs { get; } = new();
+
+    /// <summary>Uncaught exceptions in any page's scripts.</summary>
+    public ConcurrentQueue<string> PageErrors { get; } = new();
+
+    /// <summary>A new person: a browser context of their own with one page.</summary>
+    public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false)
+    {
+        var context = await fixture.Browser.NewContextAsync(new()
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = viewport ?? Desktop,
+            IsMobile = phone,
+            HasTouch = phone,
+        });
+        _contexts.Enqueue(context);
+        context.SetDefaultTimeout(Timeouts.Expect);
+        // A regex, not a .NET predicate: Playwright matches it in the driver, so requests to the test
+        // server are never routed through this process.
+        var external = new Regex($"^(?!{Regex.Escape(BaseAddress.GetLeftPart(UriPartial.Authority))}/)");
+        await context.RouteAsync(external, route =>
+            route.Request.ResourceType == "document"
+                ? route.FulfillAsync(new() { ContentType = "text/html", Body = LivestreamPlaceholder })
+                : route.AbortAsync());
+
+        var page = await context.NewPageAsync();
+        page.Dialog += (_, dialog) =>
+        {
+            Dialogs.Enqueue($"{who}: {dialog.Type} \"{dialog.Message}\"");
+            _ = dialog.DismissAsync();
+        };
+        page.PageError += (_, error) =>
+        {
+            PageErrors.Enqueue($"{who}: {error}");
+            Log($"[{who}] page error: {error}");
+        };
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Log($"[{who}] console {message.Type}: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    /// <summary>An embeddable livestream: the room shows it in an iframe (served the placeholder above).</summary>
+    public const string EmbeddedLivestream = "https://www.youtube.com/embed/netwerklive-test";
+
+    /// <summary>
+    /// Creates an event through the HTTP API, for tests about what happens after the landing page. The
+    /// livestream is a plain link unless a test asks for an embedded one: a cross-site iframe costs
+    /// every page an extra renderer process, which the suite's time budget notices.
+    /// </summary>
+    public async Task<EventLinks> CreateEventAsync(string title = "Bedrijvenkring live",
+        string? livestreamUrl = "https://example.org/live/bedrijvenkring",
+        string? meetingUrlTemplate = "https://meet.jit.si/netwerk-{room}")
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var response = await http.PostAsJsonAsync("/api/events", new CreateEventRequest(title, livestreamUrl, meetingUrlTemplate));
+        response.EnsureSuccessStatusCode();
+        var created = await response.Content.ReadFromJsonAsync<CreateEventResponse>()
+            ?? throw new InvalidOperationException("POST /api/events returned no body.");
+        return new EventLinks(
+            created.EventId,
+            new Uri(BaseAddress, $"/e/{created.EventId}/host#token={created.HostToken}"),
+            new Uri(created.JoinUrl));
+    }
+
+    private void Log(string line)
+    {
+        try
+        {
+            output.WriteLine(line);
+        }
+        catch (InvalidOperationException)
+        {
+            // The test has already finished; its output is closed.
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Task.WhenAll(_contexts.Select(context => context.CloseAsync()));
+}
+
+public sealed record EventLinks(string EventId, Uri HostLink, Uri JoinLink);

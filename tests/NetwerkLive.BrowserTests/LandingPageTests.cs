@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+using NetwerkLive.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace NetwerkLive.BrowserTests;
+
+[Collection(RoomSuite.Name)]
+public sealed class LandingPageTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    [Fact]
+    public async Task HostCreatesAnEventOnTheLandingPageAndGetsAHostLinkAndAJoinLink()
+    {
+        var page = await Scene.OpenBrowserAsync("host");
+        await page.GotoAsync("/");
+
+        await page.GetByTestId("event-title").FillAsync("Bedrijvenkring Zuid live");
+        await page.GetByTestId("livestream-url").FillAsync("https://www.youtube.com/embed/netwerklive-test");
+        await page.GetByTestId("meeting-url-template").FillAsync("https://meet.jit.si/netwerk-{room}");
+        await page.GetByTestId("create-event").ClickAsync();
+
+        var origin = Regex.Escape(Scene.BaseAddress.GetLeftPart(UriPartial.Authority));
+        var joinLink = page.GetByTestId("join-link");
+        var hostLink = page.GetByTestId("host-link");
+        await Expect(joinLink).ToBeVisibleAsync();
+        await Expect(hostLink).ToBeVisibleAsync();
+        await Expect(joinLink).ToHaveAttributeAsync("href", new Regex($"^{origin}/e/[^/#?]+$"));
+        var joinHref = (await joinLink.GetAttributeAsync("href"))!;
+        var eventId = joinHref[(joinHref.LastIndexOf('/') + 1)..];
+        await Expect(hostLink).ToHaveAttributeAsync("href", new Regex($"^{origin}/e/{Regex.Escape(eventId)}/host#token=[^&]+$"));
+        await Expect(page.GetByTestId("copy-join-link")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("copy-host-link")).ToBeVisibleAsync();
+
+        // The host link opens a live host console and takes the token out of the address bar.
+        await page.GotoAsync((await hostLink.GetAttributeAsync("href"))!);
+        await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
+        await Expect(page.GetByTestId("event-name")).ToHaveTextAsync("Bedrijvenkring Zuid live");
+        await Expect(page.GetByTestId("host-start-round")).ToBeVisibleAsync();
+        Assert.DoesNotContain("token=", page.Url, StringComparison.Ordinal);
+
+        // The join link opens the join form of the same event.
+        var attendee = await RoomPage.JoinAsync(Scene, new EventLinks(eventId, new Uri(page.Url), new Uri(joinHref)), Person.Ann);
+        await Expect(attendee.ByTestId("event-name")).ToHaveTextAsync("Bedrijvenkring Zuid live");
+        var livestream = attendee.ByTestId("livestream");
+        await Expect(livestream).ToHaveAttributeAsync("src", new Regex("^https://www\\.youtube\\.com/embed/netwerklive-test"));
+        Assert.Equal("IFRAME", await livestream.EvaluateAsync<string>("e => e.tagName"));
+    }
+}
