@@ -122,7 +122,9 @@ cmd_test() {
 
   log "Test summary ($RESULTS_DIR)"
   local summary_exit=0
-  node "$REPO_ROOT/.ci/trx-summary.mjs" "$RESULTS_DIR" --dotnet-exit-code "$test_exit" || summary_exit=$?
+  local test_projects
+  test_projects=$(grep -l "Microsoft.NET.Test.Sdk" tests/*/*.csproj | wc -l)
+  node "$REPO_ROOT/.ci/trx-summary.mjs" "$RESULTS_DIR" --dotnet-exit-code "$test_exit" --expect-files "$test_projects" || summary_exit=$?
   return "$summary_exit"
 }
 

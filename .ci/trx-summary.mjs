@@ -23,11 +23,17 @@ function usage() {
 const args = process.argv.slice(2);
 let resultsDir;
 let dotnetExitCode = 0;
+let expectedFiles = 0;
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--dotnet-exit-code') {
     const value = Number.parseInt(args[++i] ?? '', 10);
     if (Number.isNaN(value)) usage();
     dotnetExitCode = value;
+  } else if (args[i] === '--expect-files') {
+    // One TRX per test project: fewer means a project's results are missing (or two files collided).
+    const value = Number.parseInt(args[++i] ?? '', 10);
+    if (Number.isNaN(value)) usage();
+    expectedFiles = value;
   } else if (resultsDir === undefined) {
     resultsDir = args[i];
   } else {
@@ -122,6 +128,8 @@ if (failedTests.length > 0) {
 
 if (trxFiles.length === 0) {
   problems.push(`no TRX file was produced under ${resultsDir} (did dotnet test run any test project?)`);
+} else if (trxFiles.length < expectedFiles) {
+  problems.push(`${trxFiles.length} TRX file(s) found but ${expectedFiles} test project(s) ran: some results are missing`);
 }
 if (dotnetExitCode !== 0) {
   problems.push(`dotnet test exited with code ${dotnetExitCode}`);
