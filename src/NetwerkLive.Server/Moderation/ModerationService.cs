@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Presence;
 using NetwerkLive.Server.Storage;
@@ -24,12 +25,8 @@ public sealed class ModerationService(
     public async Task AnnounceAsync(RoomMember host, string? text)
     {
         RequireHost(host, "make announcements");
-        var error = TextRules.CheckRequired(text, "An announcement", options.Value.MaxChatLength, allowLineBreaks: true);
-        if (error is not null)
-        {
-            throw new HubException(error);
-        }
-        await hub.Clients.Group(EventGroups.Room(host.EventId)).Announcement(new Announcement(text!.Trim(), time.GetUtcNow().ToUnixTimeMilliseconds()));
+        var checkedText = ChatService.CheckText(text, "An announcement", options.Value);
+        await hub.Clients.Group(EventGroups.Room(host.EventId)).Announcement(new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 
     public async Task DeleteMessageAsync(RoomMember host, long seq)
