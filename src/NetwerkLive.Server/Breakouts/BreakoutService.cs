@@ -101,13 +101,21 @@ public sealed partial class BreakoutService : IDisposable
         });
     }
 
-    /// <summary>The round running now, if any, and where the attendee is in it (what Join() returns).</summary>
-    public async Task<(BreakoutAssignment? Breakout, RoundNotice? Round)> WhereIsAsync(string eventId, string attendeeId)
+    /// <summary>
+    /// Someone entered the room: a late joiner is placed in the running round, and the answer is where they
+    /// are (what Join() returns, so a reconnect finds its group again). Reads the state once unless it places them.
+    /// </summary>
+    public async Task<(BreakoutAssignment? Breakout, RoundNotice? Round)> EnterAsync(AttendeeRecord attendee)
     {
-        var state = await _store.GetAsync(eventId);
+        var state = await _store.GetAsync(attendee.EventId);
+        if (state.RunningRound is not null && state.GroupOf(attendee.AttendeeId) is null && attendee is { Available: true, IsHost: false, Removed: false })
+        {
+            await OnAvailableAsync(attendee);
+            state = await _store.GetAsync(attendee.EventId);
+        }
         var round = state.RunningRound is { } r ? new RoundNotice(r.RoundId, r.EndsAt, r.GroupCount) : null;
-        var group = state.GroupOf(attendeeId);
-        return (group is null ? null : await _notifier.AssignmentAsync(eventId, group, attendeeId), round);
+        var group = state.GroupOf(attendee.AttendeeId);
+        return (group is null ? null : await _notifier.AssignmentAsync(attendee.EventId, group, attendee.AttendeeId), round);
     }
 
     /// <summary>Someone present became free for networking (joined, or set themselves available): place them if a round runs.</summary>

@@ -53,8 +53,7 @@ public sealed class RoomService(
         var history = await chat.GetLatestAsync(caller.EventId, options.Value.ChatOnJoin);
 
         // A late joiner is placed in the running round; someone reconnecting finds their group again.
-        await breakouts.OnAvailableAsync(self);
-        var (breakout, round) = await breakouts.WhereIsAsync(caller.EventId, caller.AttendeeId);
+        var (breakout, round) = await breakouts.EnterAsync(self);
 
         return new JoinResult(
             new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count),
