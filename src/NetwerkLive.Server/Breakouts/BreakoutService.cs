@@ -194,8 +194,11 @@ public sealed partial class BreakoutService : IDisposable
         }
     }
 
-    /// <summary>The timer's entry point: does what is due for the event.</summary>
-    private async Task TickAsync(string eventId)
+    /// <summary>
+    /// Does what is due for the event. The event's timer calls it; on several nodes, so does whichever node
+    /// finds the event overdue (the change is atomic and idempotent, so only one call acts).
+    /// </summary>
+    public async Task TickAsync(string eventId)
     {
         try
         {
@@ -219,9 +222,11 @@ public sealed partial class BreakoutService : IDisposable
         var (result, fx, state) = await _store.UpdateAsync(ev.EventId, state =>
         {
             var fx = new BreakoutEffects();
-            return (change(state, planner, fx), fx, state);
+            var result = change(state, planner, fx);
+            state.NextDueAt = planner.NextDue(state);
+            return (result, fx, state);
         });
-        _timers.Schedule(ev.EventId, state.Version, planner.NextDue(state));
+        _timers.Schedule(ev.EventId, state.Version, state.NextDueAt);
         await _notifier.ApplyAsync(ev, fx, Now);
         return result;
     }

@@ -26,6 +26,9 @@ public sealed class BreakoutState
 
     [Key(6)] public int RoundCounter { get; set; }
 
+    /// <summary>When the breakouts of the event next need attention (epoch ms): a warning, an end. Null when nothing is pending.</summary>
+    [Key(7)] public long? NextDueAt { get; set; }
+
     [IgnoreMember] public RoundState? RunningRound => Round is { Ended: false } round ? round : null;
 
     public GroupState? GroupOf(string attendeeId) =>

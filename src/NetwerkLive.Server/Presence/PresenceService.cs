@@ -53,7 +53,7 @@ public sealed class PresenceService : IDisposable
 
     public async Task DisconnectAsync(string eventId, string attendeeId, string connectionId)
     {
-        if (await _presence.DisconnectAsync(eventId, attendeeId, connectionId) > 0)
+        if (await _presence.DisconnectAsync(eventId, attendeeId, connectionId, _time.GetUtcNow().ToUnixTimeMilliseconds()) > 0)
         {
             return;
         }
@@ -100,7 +100,11 @@ public sealed class PresenceService : IDisposable
         await LeaveIfIdleAsync(key.EventId, key.AttendeeId);
     }
 
-    private async Task LeaveIfIdleAsync(string eventId, string attendeeId)
+    /// <summary>
+    /// Ends the attendee's presence if they still have no connection, and tells the room. The grace timer
+    /// calls it; on several nodes, so does the sweeper for attendees whose node died.
+    /// </summary>
+    public async Task LeaveIfIdleAsync(string eventId, string attendeeId)
     {
         try
         {

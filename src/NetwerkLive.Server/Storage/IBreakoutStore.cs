@@ -20,6 +20,13 @@ public interface IBreakoutStore
     /// </summary>
     Task<T> UpdateAsync<T>(string eventId, Func<BreakoutState, T> change, CancellationToken ct = default);
 
+    /// <summary>
+    /// Events whose <see cref="BreakoutState.NextDueAt"/> is at or before <paramref name="now"/>, at most
+    /// <paramref name="limit"/>, most overdue first. Each change saves the state's due time with it, so a node
+    /// can take over the timers of one that died.
+    /// </summary>
+    Task<IReadOnlyList<string>> GetDueAsync(long now, int limit, CancellationToken ct = default);
+
     /// <summary>Remembers meetings for the event's report and for repeat avoidance across the series.</summary>
     Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default);
 

@@ -9,8 +9,18 @@ public interface IPresenceStore
     /// <summary>Adds a connection. True when this made the attendee present (they were not before).</summary>
     Task<bool> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default);
 
-    /// <summary>Removes a connection and returns how many the attendee still has.</summary>
-    Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, CancellationToken ct = default);
+    /// <summary>
+    /// Removes a connection and returns how many the attendee still has. When none is left, the attendee
+    /// stays present but idle since <paramref name="now"/> (see <see cref="GetIdleAsync"/>).
+    /// </summary>
+    Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default);
+
+    /// <summary>
+    /// Present attendees, in any event, who have had no connection since <paramref name="idleSince"/> or
+    /// earlier: the ones whose grace period is over. A node that died cannot end their presence itself, so
+    /// the others ask this (oldest first, at most <paramref name="limit"/>).
+    /// </summary>
+    Task<IReadOnlyList<IdleAttendee>> GetIdleAsync(long idleSince, int limit, CancellationToken ct = default);
 
     /// <summary>Makes the attendee absent if they have no connection left. True when they left.</summary>
     Task<bool> LeaveIfIdleAsync(string eventId, string attendeeId, CancellationToken ct = default);

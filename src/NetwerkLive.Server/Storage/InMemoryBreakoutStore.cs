@@ -36,6 +36,22 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
         }
     }
 
+    public Task<IReadOnlyList<string>> GetDueAsync(long now, int limit, CancellationToken ct = default)
+    {
+        var due = new List<(string EventId, long At)>();
+        foreach (var (eventId, slot) in _states)
+        {
+            lock (slot)
+            {
+                if (slot.State.NextDueAt is { } at && at <= now)
+                {
+                    due.Add((eventId, at));
+                }
+            }
+        }
+        return Task.FromResult<IReadOnlyList<string>>([.. due.OrderBy(d => d.At).Take(limit).Select(d => d.EventId)]);
+    }
+
     public Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default)
     {
         var log = _meetings.GetOrAdd(eventId, static _ => []);

@@ -14,6 +14,7 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
             if (room.Present.TryGetValue(attendeeId, out var entry))
             {
                 entry.Connections.Add(connectionId);
+                entry.IdleSince = null;
                 return Task.FromResult(false);
             }
             entry = new Entry(now);
@@ -24,7 +25,7 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
         }
     }
 
-    public Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, CancellationToken ct = default)
+    public Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
     {
         if (!_rooms.TryGetValue(eventId, out var room))
         {
@@ -36,7 +37,10 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
             {
                 return Task.FromResult(0);
             }
-            entry.Connections.Remove(connectionId);
+            if (entry.Connections.Remove(connectionId) && entry.Connections.Count == 0)
+            {
+                entry.IdleSince = now;
+            }
             return Task.FromResult(entry.Connections.Count);
         }
     }
@@ -70,6 +74,25 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
             var first = room.ByJoinTime.Take(limit).ToArray();
             return Task.FromResult(new PresenceSnapshot(first, room.Present.Count));
         }
+    }
+
+    public Task<IReadOnlyList<IdleAttendee>> GetIdleAsync(long idleSince, int limit, CancellationToken ct = default)
+    {
+        var idle = new List<IdleAttendee>();
+        foreach (var (eventId, room) in _rooms)
+        {
+            lock (room)
+            {
+                foreach (var (attendeeId, entry) in room.Present)
+                {
+                    if (entry.IdleSince is { } since && since <= idleSince)
+                    {
+                        idle.Add(new IdleAttendee(eventId, attendeeId, since));
+                    }
+                }
+            }
+        }
+        return Task.FromResult<IReadOnlyList<IdleAttendee>>([.. idle.OrderBy(i => i.IdleSince).Take(limit)]);
     }
 
     public Task<int> CountAsync(string eventId, CancellationToken ct = default)
@@ -114,6 +137,9 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
         public long JoinedAt { get; } = joinedAt;
 
         public HashSet<string> Connections { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>When the last connection closed; null while connected.</summary>
+        public long? IdleSince { get; set; }
     }
 
     private sealed class JoinOrder : IComparer<PresentAttendee>

@@ -45,5 +45,8 @@ public sealed record AttendeeRecord(
 /// <summary>An attendee who is in the live room, and since when.</summary>
 public readonly record struct PresentAttendee(string AttendeeId, long JoinedAt);
 
+/// <summary>An attendee who is present with no connection left, since <see cref="IdleSince"/>.</summary>
+public readonly record struct IdleAttendee(string EventId, string AttendeeId, long IdleSince);
+
 /// <summary>The first attendees present (by join time) and how many there are in all.</summary>
 public sealed record PresenceSnapshot(IReadOnlyList<PresentAttendee> Attendees, int Count);

@@ -277,4 +277,25 @@ public abstract class BreakoutStoreContract
     {
         Assert.Empty(await CreateStore().GetMutualFollowUpsAsync(Ids.NewEventId()));
     }
+
+    [Fact]
+    public async Task AnEventIsDueOnceItsNextDueTimeHasCome()
+    {
+        var store = CreateStore();
+        await store.UpdateAsync(_eventId, state => state.NextDueAt = 5_000);
+
+        Assert.DoesNotContain(_eventId, await store.GetDueAsync(now: 4_999, limit: int.MaxValue));
+        Assert.Contains(_eventId, await store.GetDueAsync(now: 5_000, limit: int.MaxValue));
+    }
+
+    [Fact]
+    public async Task AnEventWithNothingPendingIsNeverDue()
+    {
+        var store = CreateStore();
+        await store.UpdateAsync(_eventId, state => state.NextDueAt = 5_000);
+
+        await store.UpdateAsync(_eventId, state => state.NextDueAt = null);
+
+        Assert.DoesNotContain(_eventId, await store.GetDueAsync(now: long.MaxValue, limit: int.MaxValue));
+    }
 }

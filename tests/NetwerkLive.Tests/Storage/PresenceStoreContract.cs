@@ -42,8 +42,8 @@ public abstract class PresenceStoreContract
         await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
         await store.ConnectAsync(_eventId, _ann, "c2", now: 1_001);
 
-        Assert.Equal(1, await store.DisconnectAsync(_eventId, _ann, "c1"));
-        Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2"));
+        Assert.Equal(1, await store.DisconnectAsync(_eventId, _ann, "c1", now: 5_000));
+        Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2", now: 5_000));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public abstract class PresenceStoreContract
         var store = CreateStore();
         await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
 
-        await store.DisconnectAsync(_eventId, _ann, "c1");
+        await store.DisconnectAsync(_eventId, _ann, "c1", now: 5_000);
 
         Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
     }
@@ -60,7 +60,7 @@ public abstract class PresenceStoreContract
     [Fact]
     public async Task DisconnectOfAnUnknownAttendeeReturnsZero()
     {
-        Assert.Equal(0, await CreateStore().DisconnectAsync(_eventId, _ann, "c1"));
+        Assert.Equal(0, await CreateStore().DisconnectAsync(_eventId, _ann, "c1", now: 5_000));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public abstract class PresenceStoreContract
     {
         var store = CreateStore();
         await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
-        await store.DisconnectAsync(_eventId, _ann, "c1");
+        await store.DisconnectAsync(_eventId, _ann, "c1", now: 5_000);
 
         Assert.True(await store.LeaveIfIdleAsync(_eventId, _ann));
 
@@ -124,7 +124,7 @@ public abstract class PresenceStoreContract
         Assert.True(await store.ConnectAsync(_eventId, _ann, "c2", now: 5_000));
 
         Assert.Equal(5_000, await store.GetJoinedAtAsync(_eventId, _ann));
-        Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2"));
+        Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2", now: 5_000));
     }
 
     [Fact]
@@ -187,5 +187,66 @@ public abstract class PresenceStoreContract
         Assert.Equal(1, await store.CountAsync(_eventId));
         Assert.Equal(1, await store.CountAsync(other));
         Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
+    }
+
+    private async Task<IReadOnlyList<IdleAttendee>> IdleOfThisEventAsync(IPresenceStore store, long idleSince) =>
+        [.. (await store.GetIdleAsync(idleSince, int.MaxValue)).Where(i => i.EventId == _eventId)];
+
+    [Fact]
+    public async Task AnAttendeeWhoseLastConnectionClosedIsIdleFromThatMoment()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _ann, "c2", now: 1_001);
+        await store.ConnectAsync(_eventId, _bob, "c3", now: 1_002);
+        await store.DisconnectAsync(_eventId, _ann, "c1", now: 2_000);
+        await store.DisconnectAsync(_eventId, _ann, "c2", now: 3_000);
+
+        Assert.Empty(await IdleOfThisEventAsync(store, idleSince: 2_999));
+        var idle = Assert.Single(await IdleOfThisEventAsync(store, idleSince: 3_000));
+        Assert.Equal(new IdleAttendee(_eventId, _ann, 3_000), idle);
+    }
+
+    [Fact]
+    public async Task ComingBackEndsIdleness()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.DisconnectAsync(_eventId, _ann, "c1", now: 2_000);
+
+        await store.ConnectAsync(_eventId, _ann, "c2", now: 2_500);
+
+        Assert.Empty(await IdleOfThisEventAsync(store, idleSince: 10_000));
+    }
+
+    [Fact]
+    public async Task AnAttendeeWhoLeftOrWasEvictedIsNotIdle()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _bob, "c2", now: 1_000);
+        await store.DisconnectAsync(_eventId, _ann, "c1", now: 2_000);
+        await store.DisconnectAsync(_eventId, _bob, "c2", now: 2_000);
+
+        await store.LeaveIfIdleAsync(_eventId, _ann);
+        await store.EvictAsync(_eventId, _bob);
+
+        Assert.Empty(await IdleOfThisEventAsync(store, idleSince: 10_000));
+    }
+
+    [Fact]
+    public async Task IdleAttendeesComeOldestFirstUpToTheLimit()
+    {
+        var store = CreateStore();
+        var cas = Ids.NewAttendeeId();
+        foreach (var (id, at) in new[] { (_ann, 3_000L), (_bob, 1_000L), (cas, 2_000L) })
+        {
+            await store.ConnectAsync(_eventId, id, "c-" + id, now: 500);
+            await store.DisconnectAsync(_eventId, id, "c-" + id, now: at);
+        }
+
+        var idle = await IdleOfThisEventAsync(store, idleSince: 10_000);
+
+        Assert.Equal([_bob, cas, _ann], idle.Select(i => i.AttendeeId));
     }
 }
