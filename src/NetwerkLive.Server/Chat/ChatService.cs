@@ -6,7 +6,11 @@ using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Chat;
 
-public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, IHubContext<EventHub, IEventClient> hub, TimeProvider time, IOptions<RoomOptions> options)
+/// <summary>
+/// Checks and stores chat messages. Delivery is not done here: the store publishes every appended message
+/// on its feed in seq order, and <see cref="ChatRelay"/> on each node hands it to that node's connections.
+/// </summary>
+public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, TimeProvider time, IOptions<RoomOptions> options)
 {
     private readonly RoomOptions _options = options.Value;
 
@@ -15,7 +19,6 @@ public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, IHubCo
         var checkedText = CheckText(text, "A chat message", _options);
         TakeToken(limiter, sender, _options);
         var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
-        await hub.Clients.Group(EventGroups.Room(sender.EventId)).ChatReceived(message);
         return message;
     }
 

@@ -27,6 +27,7 @@ public static class EventsExtensions
         builder.Services.AddSingleton<PresenceService>();
         builder.Services.AddSingleton<ChatRateLimiter>();
         builder.Services.AddSingleton<ChatService>();
+        builder.Services.AddHostedService<ChatRelay>();
         builder.Services.AddSingleton<ModerationService>();
         builder.Services.AddSingleton<ConnectionRegistry>();
 

@@ -39,7 +39,7 @@ public sealed class RoomService(
         // Into the group before the snapshot, so no change between the two is missed (clients upsert by id).
         await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.Room(caller.EventId));
         context.Items[MemberKey] = new RoomMember(caller.EventId, caller.AttendeeId, self.IsHost, self.DisplayName);
-        connections.Add(caller.AttendeeId, context);
+        connections.Add(caller.EventId, caller.AttendeeId, context);
         var joinedAt = await presence.ConnectAsync(self, context.ConnectionId);
         RoomLog.Joined(logger, caller.EventId, caller.AttendeeId, context.ConnectionId);
 
@@ -84,7 +84,7 @@ public sealed class RoomService(
     {
         if (Member(context) is { } member)
         {
-            connections.Remove(member.AttendeeId, context.ConnectionId);
+            connections.Remove(member.EventId, member.AttendeeId, context.ConnectionId);
             await presence.DisconnectAsync(member.EventId, member.AttendeeId, context.ConnectionId);
         }
     }

@@ -3,18 +3,37 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace NetwerkLive.Server.Moderation;
 
-/// <summary>The live connections of each attendee on this node, so the host can cut them off.</summary>
+/// <summary>
+/// The live connections on this node: per attendee, so the host can cut them off, and per event, so a node
+/// can deliver to its own connections of an event (the ordered chat feed on several nodes).
+/// </summary>
 public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byAttendee = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byEvent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _revoked = new(StringComparer.Ordinal);
 
-    public void Add(string attendeeId, HubCallerContext context) =>
+    public void Add(string eventId, string attendeeId, HubCallerContext context)
+    {
         _byAttendee.GetOrAdd(attendeeId, static _ => new(StringComparer.Ordinal))[context.ConnectionId] = context;
+        _byEvent.GetOrAdd(eventId, static _ => new(StringComparer.Ordinal))[context.ConnectionId] = 0;
+    }
 
-    public void Remove(string attendeeId, string connectionId)
+    /// <summary>The ids of this node's connections that joined the event.</summary>
+    public IReadOnlyList<string> InEvent(string eventId) =>
+        _byEvent.TryGetValue(eventId, out var connections) ? [.. connections.Keys] : [];
+
+    public void Remove(string eventId, string attendeeId, string connectionId)
     {
         _revoked.TryRemove(connectionId, out _);
+        if (_byEvent.TryGetValue(eventId, out var inEvent))
+        {
+            inEvent.TryRemove(connectionId, out _);
+            if (inEvent.IsEmpty)
+            {
+                _byEvent.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(eventId, inEvent));
+            }
+        }
         if (_byAttendee.TryGetValue(attendeeId, out var connections))
         {
             connections.TryRemove(connectionId, out _);

@@ -1,15 +1,22 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Events;
 
 namespace NetwerkLive.Server.Storage;
 
-/// <summary>Keeps the newest <see cref="RoomOptions.ChatRetention"/> messages of each event, ordered by seq.</summary>
-internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatStore
+/// <summary>
+/// Keeps the newest <see cref="RoomOptions.ChatRetention"/> messages of each event, ordered by seq. The feed
+/// is a queue filled under the same lock that gives out the seq, read by one subscriber.
+/// </summary>
+internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatStore, IDisposable
 {
     private readonly int _retention = options.Value.ChatRetention;
     private readonly ConcurrentDictionary<string, Log> _logs = new(StringComparer.Ordinal);
+    private readonly Channel<(string EventId, ChatMessage Message)> _feed =
+        Channel.CreateUnbounded<(string, ChatMessage)>(new UnboundedChannelOptions { SingleReader = true });
+    private int _subscribed;
 
     public Task<ChatMessage> AppendAsync(string eventId, string senderId, string senderName, string text, long sentAt, CancellationToken ct = default)
     {
@@ -18,6 +25,10 @@ internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatSt
         {
             var message = new ChatMessage(++log.LastSeq, senderId, senderName, text, sentAt);
             log.Messages.Add(message);
+            if (Volatile.Read(ref _subscribed) == 1)
+            {
+                _feed.Writer.TryWrite((eventId, message));
+            }
             if (log.Messages.Count > _retention)
             {
                 log.Messages.RemoveRange(0, log.Messages.Count - _retention);
@@ -52,6 +63,24 @@ internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatSt
             return Task.FromResult<IReadOnlyList<ChatMessage>>(log.Messages.GetRange(start, take));
         }
     }
+
+    public Task SubscribeAsync(Func<string, ChatMessage, Task> onAppended, CancellationToken ct = default)
+    {
+        if (Interlocked.Exchange(ref _subscribed, 1) == 1)
+        {
+            throw new InvalidOperationException("The in-memory chat feed has one subscriber (this node's chat relay).");
+        }
+        _ = Task.Run(async () =>
+        {
+            await foreach (var (eventId, message) in _feed.Reader.ReadAllAsync())
+            {
+                await onAppended(eventId, message);
+            }
+        }, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _feed.Writer.TryComplete();
 
     public Task<bool> DeleteAsync(string eventId, long seq, CancellationToken ct = default)
     {

@@ -211,4 +211,40 @@ public abstract class ChatStoreContract
         Assert.Equal(Range(1, Writers * PerWriter), batches.SelectMany(s => s).Order().ToArray());
         Assert.Equal(Range(1, Writers * PerWriter), Seqs(await store.GetSinceAsync(_eventId, afterSeq: 0, limit: Writers * PerWriter)));
     }
+
+    [Fact]
+    public async Task TheFeedGivesEveryAppendedMessageOnceInSeqOrderOneAtATimeEvenWhenAppendsRace()
+    {
+        const int Count = 40;
+        var store = CreateStore();
+        var received = new List<long>();
+        var inHandler = 0;
+        var overlapped = false;
+        var all = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await store.SubscribeAsync(async (eventId, message) =>
+        {
+            if (eventId != _eventId)
+            {
+                return;
+            }
+            overlapped |= Interlocked.Increment(ref inHandler) > 1;
+            await Task.Yield();
+            lock (received)
+            {
+                received.Add(message.Seq);
+                if (received.Count == Count)
+                {
+                    all.TrySetResult();
+                }
+            }
+            Interlocked.Decrement(ref inHandler);
+        });
+
+        await Task.WhenAll(Enumerable.Range(0, Count).Select(i =>
+            Task.Run(() => store.AppendAsync(_eventId, _sender, "Ann", $"message {i}", sentAt: 1_000 + i))));
+
+        await all.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(Range(1, Count), received);
+        Assert.False(overlapped, "The feed called its subscriber again before the previous call finished.");
+    }
 }

@@ -10,6 +10,8 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// An event's chat as a stream (<c>chat:{eventId}</c>) whose entry ids are <c>{seq}-0</c>, numbered by a
 /// counter (<c>chat:{eventId}:seq</c>) in the same script, so seqs are gap-free and ordered across nodes.
 /// Keeps the newest <see cref="RoomOptions.ChatRetention"/> messages, exactly like the in-memory store.
+/// The same script publishes the message on <c>chat:feed</c>: Redis runs scripts one at a time, so every
+/// subscriber (each node's <see cref="Chat.ChatRelay"/>) gets an event's messages in seq order.
 /// </summary>
 public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptions<RoomOptions> options) : IChatStore
 {
@@ -18,6 +20,7 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
     private const string AppendScript = """
         local seq = redis.call('INCR', KEYS[2])
         redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], seq .. '-0', 's', ARGV[2], 'n', ARGV[3], 't', ARGV[4], 'at', ARGV[5])
+        redis.call('PUBLISH', ARGV[6], ARGV[7] .. '\n' .. seq .. '\n' .. ARGV[8])
         return seq
         """;
 
@@ -26,7 +29,8 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
     public async Task<ChatMessage> AppendAsync(string eventId, string senderId, string senderName, string text, long sentAt, CancellationToken ct = default)
     {
         RedisKey[] keys = [StreamKey(eventId), redis.Key("chat:" + eventId + ":seq")];
-        RedisValue[] args = [_retention, senderId, senderName, text, sentAt];
+        var entry = RedisJson.Serialize(new ChatFeedEntry(senderId, senderName, text, sentAt), RedisJson.Default.ChatFeedEntry);
+        RedisValue[] args = [_retention, senderId, senderName, text, sentAt, FeedChannelName, eventId, entry];
         var result = await gate.WriteAsync(async _ =>
             await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(AppendScript, keys, args), ct);
         return new ChatMessage((long)result, senderId, senderName, text, sentAt);
@@ -67,6 +71,32 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
         var deleted = await gate.WriteAsync(async _ =>
             await (await redis.GetDatabaseAsync()).StreamDeleteAsync(key, [EntryId(seq)]), ct);
         return deleted == 1;
+    }
+
+    public async Task SubscribeAsync(Func<string, ChatMessage, Task> onAppended, CancellationToken ct = default)
+    {
+        var connection = await redis.ConnectAsync();
+        var queue = await connection.GetSubscriber().SubscribeAsync(RedisChannel.Literal(FeedChannelName));
+        // A handler returning a Task is called for one message at a time, in the order Redis sent them.
+        queue.OnMessage(message =>
+        {
+            var eventId = Decode(message.Message, out var chatMessage);
+            return onAppended(eventId, chatMessage);
+        });
+    }
+
+    private string FeedChannelName => redis.Prefix + "chat:feed";
+
+    // "{eventId}\n{seq}\n{json}": ids and numbers hold no line breaks; the JSON may, so it comes last.
+    private static string Decode(RedisValue payload, out ChatMessage message)
+    {
+        var text = (string)payload!;
+        var first = text.IndexOf('\n', StringComparison.Ordinal);
+        var second = text.IndexOf('\n', first + 1);
+        var seq = long.Parse(text.AsSpan(first + 1, second - first - 1), NumberStyles.None, CultureInfo.InvariantCulture);
+        var entry = RedisJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(text[(second + 1)..]), RedisJson.Default.ChatFeedEntry);
+        message = new ChatMessage(seq, entry.SenderId, entry.SenderName, entry.Text, entry.SentAt);
+        return text[..first];
     }
 
     private RedisKey StreamKey(string eventId) => redis.Key("chat:" + eventId);

@@ -13,6 +13,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 [JsonSerializable(typeof(EventRecord))]
 [JsonSerializable(typeof(AttendeeRecord))]
 [JsonSerializable(typeof(Meeting))]
+[JsonSerializable(typeof(ChatFeedEntry))]
 internal sealed partial class RedisJson : JsonSerializerContext
 {
     public static byte[] Serialize<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
@@ -21,6 +22,9 @@ internal sealed partial class RedisJson : JsonSerializerContext
     public static T Deserialize<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         JsonSerializer.Deserialize(bytes, info) ?? throw new InvalidDataException($"Redis held a null {typeof(T).Name}.");
 }
+
+/// <summary>A chat message on the feed channel, without the event id and seq (which the script puts in front).</summary>
+internal sealed record ChatFeedEntry(string SenderId, string SenderName, string Text, long SentAt);
 
 /// <summary>
 /// A <see cref="PairKey"/> as one set member: "{length of First}:{First}{Second}". Person keys can hold any
