@@ -21,6 +21,7 @@ public sealed class ChildProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Lock _gate = new();
     private readonly StringBuilder _output = new();
+    private bool _disposed;
 
     private ChildProcess(string name, Process process)
     {
@@ -32,7 +33,7 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _disposed || _process.HasExited;
 
     /// <summary>Completes when the process has exited, whoever ended it.</summary>
     public Task Exited => _process.WaitForExitAsync();
@@ -89,6 +90,10 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGKILL, the whole process tree: the process gets no chance to clean up, as in a crash.</summary>
     public async Task KillAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
         KillNow();
         await _process.WaitForExitAsync();
         // The output events may still be draining after exit; WaitForExit() (no timeout) waits for them.
@@ -98,7 +103,7 @@ public sealed class ChildProcess : IAsyncDisposable
     /// <summary>SIGTERM, then a kill if the process has not exited within <paramref name="timeout"/>.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
-        if (!_process.HasExited)
+        if (!HasExited)
         {
             using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
             await kill.WaitForExitAsync();
@@ -118,6 +123,7 @@ public sealed class ChildProcess : IAsyncDisposable
     {
         await KillAsync();
         Running.TryRemove(this, out _);
+        _disposed = true;
         _process.Dispose();
     }
 

@@ -82,9 +82,10 @@ public sealed class ClusterNode : IAsyncDisposable
             {
                 return node;
             }
+            var exitedEarly = process.HasExited;
             await node.DisposeAsync();
             failures.Add($"attempt {attempt} on {baseUrl}: {failure}\n{process.Output}");
-            if (!process.HasExited || !failure.StartsWith("exited", StringComparison.Ordinal))
+            if (!exitedEarly)
             {
                 break;
             }
