@@ -82,10 +82,10 @@ public sealed class ClusterNode : IAsyncDisposable
             {
                 return node;
             }
-            var exitedEarly = process.HasExited;
+            var portTaken = process.HasExited && process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
             await node.DisposeAsync();
             failures.Add($"attempt {attempt} on {baseUrl}: {failure}\n{process.Output}");
-            if (!exitedEarly)
+            if (!portTaken)
             {
                 break;
             }
