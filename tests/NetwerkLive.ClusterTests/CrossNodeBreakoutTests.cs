@@ -4,7 +4,8 @@ using NetwerkLive.Contracts;
 
 namespace NetwerkLive.ClusterTests;
 
-public sealed class CrossNodeBreakoutTests(TwoNodeCluster nodes) : IClassFixture<TwoNodeCluster>
+[Collection(SharedCluster.Name)]
+public sealed class CrossNodeBreakoutTests(TwoNodeCluster nodes)
 {
     [Fact]
     public async Task ARoundStartedThroughOneNodePairsAttendeesOfBothNodesOnce()

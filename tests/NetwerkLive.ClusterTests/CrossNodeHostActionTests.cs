@@ -4,7 +4,8 @@ using NetwerkLive.ClusterTests.Infrastructure;
 namespace NetwerkLive.ClusterTests;
 
 /// <summary>The host acts through one node on people and messages that live on the other.</summary>
-public sealed class CrossNodeHostActionTests(TwoNodeCluster nodes) : IClassFixture<TwoNodeCluster>
+[Collection(SharedCluster.Name)]
+public sealed class CrossNodeHostActionTests(TwoNodeCluster nodes)
 {
     [Fact]
     public async Task AnAttendeeOnTheOtherNodeRemovedByTheHostIsToldAndCutOffEverywhere()

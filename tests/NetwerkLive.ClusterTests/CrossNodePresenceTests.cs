@@ -3,7 +3,8 @@ using NetwerkLive.ClusterTests.Infrastructure;
 
 namespace NetwerkLive.ClusterTests;
 
-public sealed class CrossNodePresenceTests(TwoNodeCluster nodes) : IClassFixture<TwoNodeCluster>
+[Collection(SharedCluster.Name)]
+public sealed class CrossNodePresenceTests(TwoNodeCluster nodes)
 {
     /// <summary>The test's stopwatch starts a moment after the server saw the tab close, never before.</summary>
     private static readonly TimeSpan ClockSlack = TimeSpan.FromMilliseconds(100);

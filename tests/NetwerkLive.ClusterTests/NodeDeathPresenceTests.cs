@@ -22,6 +22,14 @@ public sealed class NodeDeathPresenceTests
         var clock = Stopwatch.StartNew();
         await victim.KillAsync();
 
+        Assert.True(victim.HasExited);
+        using (var http = new HttpClient())
+        {
+            await Assert.ThrowsAnyAsync<HttpRequestException>(() => http.GetAsync(new Uri(victim.BaseUrl, "/healthz")));
+            using var ready = await http.GetAsync(new Uri(survivor.BaseUrl, ClusterNode.ReadinessPath));
+            Assert.True(ready.IsSuccessStatusCode, $"The surviving node is not ready after the other died: {(int)ready.StatusCode}.\n{cluster.Output()}");
+        }
+
         var gone = new[] { ann.AttendeeId, bob.AttendeeId };
         try
         {

@@ -1,8 +1,8 @@
 namespace NetwerkLive.ClusterTests.Infrastructure;
 
 /// <summary>
-/// Two nodes that the tests of one class share (class fixture): each test makes its own event, so they
-/// do not interfere. Tests that kill nodes or Redis start a cluster of their own instead.
+/// Two nodes shared by every test class in <see cref="SharedCluster"/>: each test makes its own
+/// event, so they do not interfere. Tests that kill nodes or Redis start a cluster of their own instead.
 /// </summary>
 public sealed class TwoNodeCluster : IAsyncLifetime
 {
@@ -23,4 +23,15 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             await _cluster.DisposeAsync();
         }
     }
+}
+
+/// <summary>
+/// One cluster for all the quick cross-node tests. Their classes then run one after another, but each
+/// test takes a second or two; a cluster per class would start many more server processes at once
+/// than two cores start in good time, next to the clusters of the node and Redis failure tests.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SharedCluster : ICollectionFixture<TwoNodeCluster>
+{
+    public const string Name = "Shared two-node cluster";
 }
