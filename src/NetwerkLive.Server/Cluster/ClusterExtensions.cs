@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Options;
+using NetwerkLive.Server.Cluster.Redis;
 using NetwerkLive.Server.Moderation;
+using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Presence;
+using NetwerkLive.Server.Storage.Redis;
 
 namespace NetwerkLive.Server.Cluster;
 
@@ -28,8 +31,24 @@ public static class ClusterExtensions
             return builder;
         }
 
+        builder.Services.AddSingleton<RedisConnection>();
+        builder.Services.AddSingleton<RedisGate>();
+        builder.Services.AddSingleton<RedisNodes>();
+        builder.Services.AddSingleton<IClusterNodes, RedisClusterNodes>();
+        builder.Services.AddSingleton<IClusterBus, RedisClusterBus>();
+        builder.Services.AddSingleton<IPresenceWindow, RedisPresenceWindow>();
         builder.Services.AddHostedService<NodeHeartbeat>();
         builder.Services.AddHostedService<ClusterSweeper>();
+        builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis", tags: [ObservabilityExtensions.ReadyTag]);
+
+        // The backplane carries hub messages between nodes, over the same connection and under the same prefix.
+        builder.Services.AddSignalR().AddStackExchangeRedis();
+        builder.Services.AddOptions<Microsoft.AspNetCore.SignalR.StackExchangeRedis.RedisOptions>()
+            .Configure<RedisConnection, IOptions<RedisOptions>>((backplane, connection, redis) =>
+            {
+                backplane.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal(redis.Value.KeyPrefix);
+                backplane.ConnectionFactory = _ => connection.ConnectAsync();
+            });
         return builder;
     }
 

@@ -5,7 +5,7 @@ using static NetwerkLive.Tests.Breakouts.RoundExpectations;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>Someone who becomes free during a round: paired with whoever waits, added to a pair, or told to wait.</summary>
-public sealed class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
@@ -98,3 +98,6 @@ public sealed class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<
         Assert.All(pair, p => Assert.Single(p.BreakoutStarted.Items));
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class LateJoinerOnRedisTests(RedisNetwerkLiveFactory factory) : LateJoinerTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

@@ -73,7 +73,7 @@ public sealed class RedisNodeTests : IAsyncLifetime
             Task.Run(() => PresenceOn(_alive).DropNodeAsync(_dead.NodeId, now: 9_000)),
             Task.Run(() => PresenceOn(new NodeIdentity()).DropNodeAsync(_dead.NodeId, now: 9_000)));
 
-        Assert.Equal([_ann, _bob], runs.SelectMany(r => r).Select(i => i.AttendeeId).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { _ann, _bob }.Order(StringComparer.Ordinal), runs.SelectMany(r => r).Select(i => i.AttendeeId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
