@@ -84,16 +84,16 @@ public sealed class CrossNodePresenceTests(TwoNodeCluster nodes)
 
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(joiners.Select(j => j.Connection.Join()));
-        var final = await watcher.Presence.WaitFor(p => p.AttendeeCount == burst + 1);
+        // Each node pushes its own joins (with the count it reads then): the burst is over for the watcher
+        // once it has seen every joiner, from whichever node, not at the first push that has the full count.
+        await Task.WhenAll(joiners.Select(j => watcher.WaitUntilSeesPresent(j.AttendeeId)));
         var window = clock.Elapsed;
 
         var messages = watcher.Presence.Items.Skip(before).ToList();
         var bound = MaxPresenceMessages(window, PresenceInterval, nodes.Cluster.Nodes.Count);
         Assert.True(messages.Count <= bound,
             $"{messages.Count} presence messages for {burst} joins in {window.TotalMilliseconds:0} ms; at most {bound} allowed at one per {PresenceInterval.TotalMilliseconds:0} ms per node.");
-        Assert.Equal(joiners.Select(j => j.AttendeeId).Order(StringComparer.Ordinal),
-            messages.SelectMany(m => m.Joined).Select(a => a.Id).Distinct().Order(StringComparer.Ordinal));
-        Assert.Equal(burst + 1, final.AttendeeCount);
+        Assert.Equal(burst + 1, messages.Max(m => m.AttendeeCount));
         Assert.Equal(burst + 1, (await nodes.B.Api.GetEventAsync(live.Id)).AttendeeCount);
     }
 }
