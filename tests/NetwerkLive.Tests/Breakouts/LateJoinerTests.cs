@@ -49,6 +49,27 @@ public class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<Netwerk
     }
 
     [Fact]
+    public async Task TwoPeopleWhoBecomeFreeAtTheSameMomentArePairedWithEachOther()
+    {
+        // Several times, because the two calls overlap differently each time: each must find the other.
+        for (var run = 0; run < 4; run++)
+        {
+            await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+            var (host, _) = await live.JoinAsHostAsync();
+            await live.JoinAllAsync("Ann", "Bob", "Cas");
+            var (dirk, _) = await live.JoinAsync("Dirk");
+            var (eva, _) = await live.JoinAsync("Eva");
+            await Task.WhenAll(dirk.Connection.SetAvailable(false), eva.Connection.SetAvailable(false));
+            var round = await host.Connection.StartRound(600, 2);
+
+            await Task.WhenAll(dirk.Connection.SetAvailable(true), eva.Connection.SetAvailable(true));
+
+            Assert.Equal(Ids(eva), (await dirk.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).PartnerIds());
+            Assert.Equal(Ids(dirk), (await eva.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).PartnerIds());
+        }
+    }
+
+    [Fact]
     public async Task WithNobodyWaitingALateJoinerMakesAPairATripleWhileMoreThanHalfTheRoundIsLeft()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
