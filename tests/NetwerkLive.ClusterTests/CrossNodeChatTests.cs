@@ -45,7 +45,7 @@ public sealed class CrossNodeChatTests(TwoNodeCluster nodes)
             await client.Chat.WaitFor(m => m.Seq == total);
             var received = client.Chat.Items.Select(m => m.Seq).ToList();
             Assert.True(received.SequenceEqual(acks.Select(m => m.Seq)),
-                $"{client.Connection.Connection.ConnectionId} received seq {string.Join(",", received)}, not 1..{total} in order.");
+                $"Attendee {client.AttendeeId} received seq {string.Join(",", received)}, not 1..{total} in order.");
             Assert.Equal(acks, client.Chat.Items);
         }
         var (lateA, joinA) = await live.JoinAsync(nodes.A, "Eva");

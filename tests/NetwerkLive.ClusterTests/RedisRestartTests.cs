@@ -47,8 +47,18 @@ public sealed class RedisRestartTests : IAsyncLifetime
 
         await redis.RestartAsync();
 
+        // Pub/sub is at most once: a message published before the other node has its subscription back
+        // is not delivered live. Readiness says a node has Redis again; once both say so, chat must cross.
+        await Task.WhenAll(a.WaitUntilReadyAgainAsync(), b.WaitUntilReadyAgainAsync());
         var after = await SendUntilAcceptedAsync(ann, "Weer terug", cluster);
-        Assert.Equal(after, await bob.Chat.WaitFor(m => m.Seq == after.Seq));
+        try
+        {
+            Assert.Equal(after, await bob.Chat.WaitFor(m => m.Seq == after.Seq));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Chat #{after.Seq}, accepted by node A after Redis came back and both nodes were ready, did not reach Bob on node B.\n{cluster.Output()}");
+        }
         var history = await bob.Connection.GetChatSince(0, 200);
         foreach (var message in before)
         {

@@ -93,6 +93,13 @@ public sealed class ClusterNode : IAsyncDisposable
         throw new InvalidOperationException($"Cluster node {name} did not become ready.\n{string.Join("\n", failures)}");
     }
 
+    /// <summary>Waits (bounded) until the node says it is ready again, e.g. after its Redis came back.</summary>
+    public async Task WaitUntilReadyAgainAsync()
+    {
+        var failure = await WaitUntilReadyAsync();
+        Assert.True(failure is null, $"Node {Name}: {failure}\n{Output}");
+    }
+
     /// <summary>Null once GET /readyz answers 200; otherwise why it never did.</summary>
     private async Task<string?> WaitUntilReadyAsync()
     {
