@@ -17,6 +17,9 @@ internal static partial class ClusterLog
     [LoggerMessage(EventId = 5005, Level = LogLevel.Information, Message = "Took over the overdue breakout timer of event {EventId}")]
     public static partial void TimerTakenOver(ILogger logger, string eventId);
 
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Warning, Message = "Node {NodeId} had counted as dead: put its {Count} connections back in the shared presence")]
+    public static partial void ConnectionsRestored(ILogger logger, string nodeId, int count);
+
     [LoggerMessage(EventId = 5006, Level = LogLevel.Error, Message = "A cluster sweep failed")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 }

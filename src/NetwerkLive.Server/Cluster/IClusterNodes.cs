@@ -5,8 +5,11 @@ namespace NetwerkLive.Server.Cluster;
 /// <summary>The nodes of a deployment as the shared store sees them: who is alive, and who holds which lease.</summary>
 public interface IClusterNodes
 {
-    /// <summary>Says this node is alive for the next <paramref name="ttl"/>.</summary>
-    Task BeatAsync(string nodeId, TimeSpan ttl);
+    /// <summary>
+    /// Says this node is alive for the next <paramref name="ttl"/>. True when it still counted as alive from
+    /// its previous beat; false on the first beat and whenever the others may have dropped its connections.
+    /// </summary>
+    Task<bool> BeatAsync(string nodeId, TimeSpan ttl);
 
     /// <summary>Nodes that once said they were alive and have not said so within their ttl.</summary>
     Task<IReadOnlyList<string>> GetDeadNodesAsync();

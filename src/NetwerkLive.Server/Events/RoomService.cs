@@ -89,6 +89,26 @@ public sealed class RoomService(
         }
     }
 
+    /// <summary>
+    /// Puts this node's connections back in the shared presence after the store lost them (the node had
+    /// counted as dead, or Redis restarted empty). Returns how many were put back.
+    /// </summary>
+    public async Task<int> RestoreConnectionsAsync()
+    {
+        var restored = 0;
+        foreach (var context in connections.All())
+        {
+            if (Member(context) is not { } member
+                || await events.GetAttendeeAsync(member.EventId, member.AttendeeId) is not { Removed: false } record)
+            {
+                continue;
+            }
+            await presence.ConnectAsync(record, context.ConnectionId);
+            restored++;
+        }
+        return restored;
+    }
+
     /// <summary>Who a hub call acts as: refused before Join() and once the host has removed the attendee.</summary>
     public RoomMember ActingMember(HubCallerContext context)
     {

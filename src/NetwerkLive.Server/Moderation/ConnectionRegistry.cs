@@ -19,6 +19,10 @@ public sealed class ConnectionRegistry
         _byEvent.GetOrAdd(eventId, static _ => new(StringComparer.Ordinal))[context.ConnectionId] = 0;
     }
 
+    /// <summary>Every connection on this node that joined an event and is not revoked.</summary>
+    public IReadOnlyList<HubCallerContext> All() =>
+        [.. _byAttendee.Values.SelectMany(c => c.Values).Where(c => !_revoked.ContainsKey(c.ConnectionId))];
+
     /// <summary>The ids of this node's connections that joined the event.</summary>
     public IReadOnlyList<string> InEvent(string eventId) =>
         _byEvent.TryGetValue(eventId, out var connections) ? [.. connections.Keys] : [];

@@ -15,7 +15,10 @@ public sealed class Cluster : IAsyncDisposable
     {
         ["Auth:SigningKey"] = SigningKey,
         ["Redis:HeartbeatInterval"] = "00:00:00.500",
-        ["Redis:NodeTimeout"] = "00:00:03",
+        // Ten missed beats before a live node counts as dead: a loaded CI machine can stall a process for seconds.
+        ["Redis:NodeTimeout"] = "00:00:05",
+        // Generous for the same reason; an outage still fails at once (the connection fails fast while down).
+        ["Redis:OperationTimeout"] = "00:00:10",
         ["Redis:SweepInterval"] = "00:00:00.500",
         ["Room:PresenceGracePeriod"] = "00:00:01",
         ["Room:PresenceInterval"] = "00:00:00.500",

@@ -10,5 +10,7 @@ public sealed class RedisNetwerkLiveFactory : NetwerkLiveFactory
     {
         With("Redis:ConnectionString", RedisServer.Instance.EndPoint);
         With("Redis:KeyPrefix", "hub" + Guid.NewGuid().ToString("N")[..12] + ":");
+        // Generous: on a loaded CI machine a healthy call can take seconds (outages fail at once anyway).
+        With("Redis:OperationTimeout", "00:00:10");
     }
 }

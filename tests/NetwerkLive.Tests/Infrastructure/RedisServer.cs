@@ -35,12 +35,15 @@ public sealed class RedisServer
     /// <summary>host:port.</summary>
     public string EndPoint { get; }
 
-    /// <summary>Options for this server under a key prefix no other test uses.</summary>
+    /// <summary>
+    /// Options for this server under a key prefix no other test uses. The operation timeout is generous
+    /// (10 s) unless a test is about timeouts: on a loaded CI machine a healthy call can take seconds.
+    /// </summary>
     public RedisOptions NewOptions(TimeSpan? operationTimeout = null) => new()
     {
         ConnectionString = EndPoint,
         KeyPrefix = "test-" + Ids.New(10) + ":",
-        OperationTimeout = operationTimeout ?? TimeSpan.FromSeconds(2),
+        OperationTimeout = operationTimeout ?? TimeSpan.FromSeconds(10),
     };
 
     /// <summary>A new connection (a "node") with its gate, for <paramref name="options"/>.</summary>

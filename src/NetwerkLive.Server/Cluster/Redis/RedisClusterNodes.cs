@@ -6,7 +6,7 @@ namespace NetwerkLive.Server.Cluster.Redis;
 /// <summary>The nodes of the deployment as Redis records them (see docs/redis.md for the keys).</summary>
 internal sealed class RedisClusterNodes(RedisNodes nodes, RedisPresenceStore presence) : IClusterNodes
 {
-    public Task BeatAsync(string nodeId, TimeSpan ttl) => nodes.BeatAsync(nodeId, ttl);
+    public Task<bool> BeatAsync(string nodeId, TimeSpan ttl) => nodes.BeatAsync(nodeId, ttl);
 
     public Task<IReadOnlyList<string>> GetDeadNodesAsync() => nodes.GetDeadNodesAsync();
 

@@ -20,17 +20,23 @@ public sealed class RedisNodes(RedisConnection redis, RedisGate gate)
         return dead
         """;
 
-    /// <summary>Says that <paramref name="nodeId"/> is alive for the next <paramref name="ttl"/>.</summary>
-    public async Task BeatAsync(string nodeId, TimeSpan ttl, CancellationToken ct = default)
+    /// <summary>
+    /// Says that <paramref name="nodeId"/> is alive for the next <paramref name="ttl"/>. True when it still
+    /// counted as alive from its previous beat; false on the first beat, and after the node was late enough to
+    /// count as dead (or Redis lost its keys), when the others may have dropped its connections.
+    /// </summary>
+    public async Task<bool> BeatAsync(string nodeId, TimeSpan ttl, CancellationToken ct = default)
     {
         var alive = AliveKey(nodeId);
         var nodes = NodesKey;
-        await gate.WriteAsync(async token =>
+        return await gate.WriteAsync(async token =>
         {
             var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+            var wasAlive = transaction.KeyExistsAsync(alive);
             _ = transaction.StringSetAsync(alive, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ttl);
             _ = transaction.SetAddAsync(nodes, nodeId);
-            return await transaction.ExecuteAsync();
+            await transaction.ExecuteAsync();
+            return await wasAlive;
         }, ct);
     }
 
