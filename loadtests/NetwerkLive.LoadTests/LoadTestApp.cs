@@ -13,6 +13,12 @@ public static class LoadTestApp
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 64), Math.Max(io, 64));
 
+        if (Console.IsOutputRedirected)
+        {
+            // Logs and CI: wide enough that the summary tables do not wrap.
+            Spectre.Console.AnsiConsole.Profile.Width = 160;
+        }
+
         using var cancel = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {

@@ -10,7 +10,7 @@ internal sealed class BreakoutRoundScenario : IScenario
     public static string Description => "N attendees joined, the host calls StartRound(60, 2): time until everyone has BreakoutStarted.";
 
     public static ScenarioSize Defaults(bool smoke) => smoke
-        ? new(20, 1, 1, TimeSpan.Zero, 8, TimeSpan.FromSeconds(20))
+        ? new(10, 1, 1, TimeSpan.Zero, 8, TimeSpan.FromSeconds(20))
         : new(2000, 1, 1, TimeSpan.Zero, 100, TimeSpan.FromSeconds(60));
 
     public async Task RunAsync(ScenarioContext context, Results.ScenarioResult result, CancellationToken ct)

@@ -10,7 +10,7 @@ internal sealed class ChatFanoutScenario : IScenario
     public static string Description => "N attendees in one event, M senders at a fixed total rate: end-to-end latency, deliveries/s.";
 
     public static ScenarioSize Defaults(bool smoke) => smoke
-        ? new(20, 4, 10, TimeSpan.FromSeconds(3), 8, TimeSpan.FromSeconds(20))
+        ? new(10, 3, 10, TimeSpan.FromSeconds(2), 8, TimeSpan.FromSeconds(20))
         : new(2000, 20, 20, TimeSpan.FromSeconds(30), 100, TimeSpan.FromSeconds(60));
 
     public async Task RunAsync(ScenarioContext context, ScenarioResult result, CancellationToken ct)

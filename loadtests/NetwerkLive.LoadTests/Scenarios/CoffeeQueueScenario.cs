@@ -17,7 +17,7 @@ internal sealed class CoffeeQueueScenario : IScenario
     public static string Description => "Arrivals at a fixed rate call FindCoffeePartner: time to be matched.";
 
     public static ScenarioSize Defaults(bool smoke) => smoke
-        ? new(20, 1, 20, TimeSpan.Zero, 8, TimeSpan.FromSeconds(20))
+        ? new(10, 1, 20, TimeSpan.Zero, 8, TimeSpan.FromSeconds(20))
         : new(1000, 1, 50, TimeSpan.Zero, 100, TimeSpan.FromSeconds(60));
 
     public async Task RunAsync(ScenarioContext context, Results.ScenarioResult result, CancellationToken ct)

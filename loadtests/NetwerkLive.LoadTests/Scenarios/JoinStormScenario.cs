@@ -16,7 +16,7 @@ internal sealed class JoinStormScenario : IScenario
     public static string Description => "N attendees connect and join as fast as possible.";
 
     public static ScenarioSize Defaults(bool smoke) => smoke
-        ? new(20, 1, 1, TimeSpan.Zero, 8, TimeSpan.FromSeconds(20))
+        ? new(10, 1, 1, TimeSpan.Zero, 8, TimeSpan.FromSeconds(20))
         : new(5000, 1, 1, TimeSpan.Zero, 100, TimeSpan.FromSeconds(60));
 
     public async Task RunAsync(ScenarioContext context, ScenarioResult result, CancellationToken ct)
