@@ -89,6 +89,8 @@ ensure_deps() {
   require_command node "Node.js"
   # tests/NetwerkLive.BrowserTests launches /usr/bin/chromium headless.
   ensure_apt_package chromium chromium
+  # tests/NetwerkLive.LoadTests.Tests: the multi-node smoke run starts a throwaway redis-server.
+  ensure_apt_package redis-server redis-server
 }
 
 shutdown_build_servers() {
