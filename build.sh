@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # NetwerkLive build entry point. Needs only the .NET 10 SDK and Node.js;
-# anything else (chromium for the browser tests; later redis-server) is
+# anything else (chromium for the browser tests, redis-server for the Redis store tests) is
 # installed by ensure_deps.
 #
 #   ./build.sh test        restore, build, run every test project, print summary
@@ -81,16 +81,59 @@ ensure_apt_package() {
 # ---------------------------------------------------------------------------
 # ensure_deps: install/check everything the test run needs beyond the .NET SDK
 # and Node.js. Must stay idempotent (safe to run every time).
-# Later issues add lines here, for example:
-#   ensure_apt_package redis-server redis-server
 # ---------------------------------------------------------------------------
 ensure_deps() {
   require_command dotnet "the .NET 10 SDK (https://dot.net)"
   require_command node "Node.js"
   # tests/NetwerkLive.BrowserTests launches /usr/bin/chromium headless.
   ensure_apt_package chromium chromium
-  # tests/NetwerkLive.LoadTests.Tests: the multi-node smoke run starts a throwaway redis-server.
+  # tests/NetwerkLive.Tests runs the Redis stores against a throwaway redis-server (start_test_redis);
+  # the multi-node smoke run of tests/NetwerkLive.LoadTests.Tests uses the same one.
   ensure_apt_package redis-server redis-server
+}
+
+TEST_REDIS_PORT=""
+TEST_REDIS_DIR=""
+
+# A free loopback port, asked of the OS (node is a prerequisite anyway).
+free_port() {
+  node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'
+}
+
+# Starts a throwaway redis-server (no persistence) for the tests and exports
+# NETWERKLIVE_TEST_REDIS so they use it; stop_test_redis ends it.
+start_test_redis() {
+  TEST_REDIS_DIR="$(mktemp -d)"
+  TEST_REDIS_PORT="$(free_port)"
+  redis-server --port "$TEST_REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+    --daemonize yes --pidfile "$TEST_REDIS_DIR/redis.pid" --dir "$TEST_REDIS_DIR" \
+    --logfile "$TEST_REDIS_DIR/redis.log" >/dev/null 2>&1 || die "redis-server did not start (port $TEST_REDIS_PORT)."
+  local tries=0
+  until redis-cli -p "$TEST_REDIS_PORT" ping >/dev/null 2>&1; do
+    tries=$((tries + 1))
+    [[ "$tries" -lt 100 ]] || die "redis-server did not answer on port $TEST_REDIS_PORT within 10 s."
+    sleep 0.1
+  done
+  export NETWERKLIVE_TEST_REDIS="127.0.0.1:$TEST_REDIS_PORT"
+  log "redis-server for the tests on $NETWERKLIVE_TEST_REDIS"
+}
+
+stop_test_redis() {
+  if [[ -n "$TEST_REDIS_PORT" ]]; then
+    redis-cli -p "$TEST_REDIS_PORT" shutdown nosave >/dev/null 2>&1 \
+      || { [[ -f "$TEST_REDIS_DIR/redis.pid" ]] && kill "$(cat "$TEST_REDIS_DIR/redis.pid")" >/dev/null 2>&1; } || true
+    TEST_REDIS_PORT=""
+  fi
+  if [[ -n "$TEST_REDIS_DIR" ]]; then
+    rm -rf "$TEST_REDIS_DIR"
+    TEST_REDIS_DIR=""
+  fi
+}
+
+# The EXIT trap of cmd_test: whatever happened, no redis-server or build server is left behind.
+cleanup_test_run() {
+  stop_test_redis
+  shutdown_build_servers
 }
 
 shutdown_build_servers() {
@@ -100,7 +143,7 @@ shutdown_build_servers() {
 }
 
 cmd_test() {
-  trap shutdown_build_servers EXIT
+  trap cleanup_test_run EXIT
   ensure_deps
 
   log "dotnet restore $SOLUTION"
@@ -112,6 +155,8 @@ cmd_test() {
   rm -rf "$RESULTS_DIR"
   mkdir -p "$RESULTS_DIR"
 
+  start_test_redis
+
   log "dotnet test $SOLUTION -c Release"
   local test_exit=0
   dotnet test "$SOLUTION" -c Release --no-build \
@@ -119,7 +164,7 @@ cmd_test() {
     --logger "console;verbosity=normal" \
     --results-directory "$RESULTS_DIR" || test_exit=$?
 
-  shutdown_build_servers
+  cleanup_test_run
   trap - EXIT
 
   log "Test summary ($RESULTS_DIR)"

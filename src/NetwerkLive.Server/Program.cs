@@ -1,5 +1,6 @@
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
+using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Storage;
@@ -8,6 +9,7 @@ using NetwerkLive.Server.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
+builder.AddCluster();
 builder.AddStorage();
 builder.AddEventAuth();
 builder.AddEvents();

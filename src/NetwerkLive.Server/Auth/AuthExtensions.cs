@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Auth;
@@ -15,6 +16,8 @@ public static class AuthExtensions
             .ValidateDataAnnotations()
             // Not [MinLength]: it refuses the empty key, which asks for a random one (and is what appsettings.json ships).
             .Validate(o => string.IsNullOrEmpty(o.SigningKey) || o.SigningKey.Length >= AuthOptions.MinSigningKeyLength, AuthOptions.SigningKeyTooShort)
+            // A random key per process would make every node refuse the tokens the others issued.
+            .Validate<IOptions<RedisOptions>>((o, redis) => !redis.Value.Enabled || !string.IsNullOrEmpty(o.SigningKey), AuthOptions.SigningKeyRequiredWithRedis)
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();

@@ -14,6 +14,8 @@ public sealed class AuthOptions
 
     public const int MinSigningKeyLength = 32;
 
+    public const string SigningKeyRequiredWithRedis = "Auth:SigningKey must be set when Redis:ConnectionString is: every node must sign and check tokens with the same key (at least 32 characters). Set it in configuration or the Auth__SigningKey environment variable.";
+
     public const string SigningKeyTooShort = "Auth:SigningKey must be at least 32 characters long (256 bits), or left empty for a random per-process key.";
 
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Auth:TokenLifetime must be between one minute and 365 days.")]

@@ -126,32 +126,70 @@ public sealed partial class BreakoutService : IDisposable
             return;
         }
         var ev = await EventAsync(attendee.EventId);
-        var before = await _store.GetAsync(ev.EventId);
-        if (before.RunningRound is not { } round || before.GroupOf(attendee.AttendeeId) is not null)
+        for (var attempt = 1; attempt <= MaxIndexAttempts; attempt++)
         {
-            return;
+            var before = await _store.GetAsync(ev.EventId);
+            if (before.RunningRound is null || before.GroupOf(attendee.AttendeeId) is not null)
+            {
+                return;
+            }
+            var people = await _people.IndexAsync(ev, LateJoinPartners(before).Append(attendee.AttendeeId));
+            var lastAttempt = attempt == MaxIndexAttempts;
+            var placed = await ChangeAsync(ev, (state, planner, fx) =>
+            {
+                if (!lastAttempt && Unknown(people, LateJoinPartners(state)))
+                {
+                    return false;
+                }
+                planner.PlaceLateJoiner(state, attendee.AttendeeId, Now, people, fx);
+                return true;
+            });
+            if (placed)
+            {
+                return;
+            }
         }
-        var people = await _people.IndexAsync(ev, round.Waiting.Concat(SmallGroupMembers(before, round)).Append(attendee.AttendeeId));
-        await ChangeAsync(ev, (state, planner, fx) =>
-        {
-            planner.PlaceLateJoiner(state, attendee.AttendeeId, Now, people, fx);
-            return true;
-        });
     }
+
+    /// <summary>
+    /// How often a change that needs the records of the people it may group is tried again when someone
+    /// became a candidate after the records were read (on several nodes, two late joiners often arrive together:
+    /// unknown to each other's index, they would both wait).
+    /// </summary>
+    private const int MaxIndexAttempts = 5;
+
+    private static bool Unknown(PeopleIndex people, IEnumerable<string> candidates) => candidates.Any(id => !people.Records.ContainsKey(id));
+
+    private static IEnumerable<string> LateJoinPartners(BreakoutState state) =>
+        state.RunningRound is { } round ? round.Waiting.Concat(SmallGroupMembers(state, round)) : [];
 
     /// <summary>Takes the attendee out of breakouts: they left their group, became unavailable, or left the event.</summary>
     public async Task<bool> RemoveAsync(string eventId, string attendeeId, bool sitOutRound)
     {
         var ev = await EventAsync(eventId);
-        var before = await _store.GetAsync(eventId);
-        var group = before.GroupOf(attendeeId);
-        if (group is null && !before.CoffeeQueue.Contains(attendeeId) && before.RunningRound?.Waiting.Contains(attendeeId) != true)
+        for (var attempt = 1; ; attempt++)
         {
-            return false;
+            var before = await _store.GetAsync(eventId);
+            if (before.GroupOf(attendeeId) is null && !before.CoffeeQueue.Contains(attendeeId) && before.RunningRound?.Waiting.Contains(attendeeId) != true)
+            {
+                return false;
+            }
+            var people = await _people.IndexAsync(ev, RegroupCandidates(before, attendeeId));
+            var lastAttempt = attempt == MaxIndexAttempts;
+            var removed = await ChangeAsync<bool?>(ev, (state, planner, fx) =>
+                !lastAttempt && Unknown(people, RegroupCandidates(state, attendeeId))
+                    ? null
+                    : planner.Remove(state, attendeeId, sitOutRound, Now, people, fx));
+            if (removed is { } result)
+            {
+                return result;
+            }
         }
-        var people = await _people.IndexAsync(ev, (before.RunningRound?.Waiting ?? []).Concat(group?.Members ?? []));
-        return await ChangeAsync(ev, (state, planner, fx) => planner.Remove(state, attendeeId, sitOutRound, Now, people, fx));
     }
+
+    // Who may be regrouped when the attendee leaves: whoever waits, and the rest of their group.
+    private static IEnumerable<string> RegroupCandidates(BreakoutState state, string attendeeId) =>
+        (state.RunningRound?.Waiting ?? []).Concat(state.GroupOf(attendeeId)?.Members ?? []);
 
     public async Task ProposeExtensionAsync(RoomMember member)
     {

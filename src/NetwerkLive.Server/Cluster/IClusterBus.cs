@@ -9,7 +9,7 @@ public interface IClusterBus
 {
     Task PublishAsync(string topic, string message);
 
-    void Subscribe(string topic, Func<string, Task> handler);
+    Task SubscribeAsync(string topic, Func<string, Task> handler);
 }
 
 /// <summary>The bus of a node that runs alone.</summary>
@@ -38,7 +38,7 @@ internal sealed class LocalClusterBus(ILogger<LocalClusterBus> logger) : ICluste
         }
     }
 
-    public void Subscribe(string topic, Func<string, Task> handler)
+    public Task SubscribeAsync(string topic, Func<string, Task> handler)
     {
         lock (_gate)
         {
@@ -48,11 +48,6 @@ internal sealed class LocalClusterBus(ILogger<LocalClusterBus> logger) : ICluste
             }
             list.Add(handler);
         }
+        return Task.CompletedTask;
     }
-}
-
-internal static partial class ClusterLog
-{
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Error, Message = "A handler of cluster message {Topic} failed")]
-    public static partial void BusHandlerFailed(ILogger logger, Exception exception, string topic);
 }

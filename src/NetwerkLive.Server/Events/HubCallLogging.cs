@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Events;
 
@@ -17,6 +18,12 @@ public sealed class HubCallLogging(ILogger<HubCallLogging> logger) : IHubFilter
         try
         {
             return await next(invocationContext);
+        }
+        catch (StoreUnavailableException unavailable)
+        {
+            // Not the person's mistake and not a bug: say what happened and that it is worth trying again.
+            RoomLog.StoreUnavailable(logger, invocationContext.HubMethodName, EventCaller.From(invocationContext.Context.User)?.EventId, unavailable.InnerException?.Message);
+            throw new HubException(unavailable.Message);
         }
         catch (HubException refused)
         {

@@ -17,4 +17,10 @@ public sealed partial class RoomLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Hub call {Method} in event {EventId} failed")]
     public static partial void CallFailed(ILogger logger, Exception exception, string method, string? eventId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Hub call {Method} in event {EventId} failed: the shared store is unavailable ({Reason})")]
+    public static partial void StoreUnavailable(ILogger logger, string method, string? eventId, string? reason);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Could not record that a connection of event {EventId} closed; will retry")]
+    public static partial void DisconnectDeferred(ILogger logger, Exception exception, string eventId);
 }

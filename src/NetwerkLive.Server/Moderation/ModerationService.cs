@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Chat;
+using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Presence;
 using NetwerkLive.Server.Storage;
@@ -14,6 +15,7 @@ public sealed class ModerationService(
     IChatStore chat,
     PresenceService presence,
     ConnectionRegistry connections,
+    IClusterBus bus,
     IHubContext<EventHub, IEventClient> hub,
     TimeProvider time,
     IOptions<RoomOptions> options,
@@ -21,6 +23,9 @@ public sealed class ModerationService(
 {
     /// <summary>How long a removed attendee's connection stays open so the Removed message reaches it first.</summary>
     public static readonly TimeSpan RemovalDelivery = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The cluster message that tells every node to cut off a removed attendee's connections.</summary>
+    public const string RemovedTopic = "attendee-removed";
 
     public async Task AnnounceAsync(RoomMember host, string? text)
     {
@@ -58,14 +63,21 @@ public sealed class ModerationService(
         }
         await events.MarkRemovedAsync(host.EventId, attendeeId);
         RoomLog.AttendeeRemoved(logger, host.EventId, attendeeId);
-        // Revoked before they are told, so nothing they send from now on reaches the room.
-        var open = connections.Revoke(attendeeId);
+        // Revoked (on every node) before they are told, so nothing they send from now on reaches the room.
+        await bus.PublishAsync(RemovedTopic, attendeeId);
         await hub.Clients.User(attendeeId).Removed(new RemovedNotice("The host removed you from this event."));
         await presence.EvictAsync(host.EventId, attendeeId);
+    }
+
+    /// <summary>On each node: the attendee's connections here may no longer act, and close once Removed reached them.</summary>
+    public Task CutOffAsync(string attendeeId)
+    {
+        var open = connections.Revoke(attendeeId);
         if (open.Count > 0)
         {
             _ = AbortLaterAsync(open);
         }
+        return Task.CompletedTask;
     }
 
     private async Task AbortLaterAsync(IReadOnlyList<HubCallerContext> open)

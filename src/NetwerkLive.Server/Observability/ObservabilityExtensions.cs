@@ -1,3 +1,4 @@
+using NetwerkLive.Server.Storage;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -23,6 +24,11 @@ public static class ObservabilityExtensions
                     ? "The request body is not valid JSON: send a complete JSON object with the fields this endpoint takes."
                     : bad.Message;
             }
+            else if (context.Exception is StoreUnavailableException unavailable)
+            {
+                context.ProblemDetails.Title = "Storage unavailable";
+                context.ProblemDetails.Detail = unavailable.Message;
+            }
         });
         builder.Services.AddHealthChecks();
         // Let unreadable bodies reach the exception handler in every environment, so the 400 explains itself.
@@ -41,16 +47,26 @@ public static class ObservabilityExtensions
         return builder;
     }
 
+    /// <summary>Health checks with this tag count for readiness only, never for liveness.</summary>
+    public const string ReadyTag = "ready";
+
     public static WebApplication UseObservability(this WebApplication app)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            StatusCodeSelector = exception => exception switch
+            {
+                BadHttpRequestException bad => bad.StatusCode,
+                StoreUnavailableException => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status500InternalServerError,
+            },
             // A client's unreadable body is their mistake, answered with a 400: not an error in our logs.
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
-        app.MapHealthChecks("/healthz");
+        // Liveness: the process answers. Readiness: it can also reach what it depends on (Redis, when configured).
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => !check.Tags.Contains(ReadyTag) });
+        app.MapHealthChecks("/readyz");
         return app;
     }
 }

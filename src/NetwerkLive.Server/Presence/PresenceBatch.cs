@@ -42,6 +42,40 @@ public sealed class PresenceBatch
         }
     }
 
+    /// <summary>
+    /// Puts back a message that could not go out yet, as older than what the batch holds: a newer change
+    /// to the same attendee wins.
+    /// </summary>
+    public void Restore(PresenceChange older)
+    {
+        foreach (var attendee in older.Joined)
+        {
+            if (_updated.Remove(attendee.Id, out var newer))
+            {
+                _joined[attendee.Id] = newer;
+            }
+            else if (!_left.Contains(attendee.Id))
+            {
+                _joined.TryAdd(attendee.Id, attendee);
+            }
+        }
+        foreach (var attendeeId in older.Left)
+        {
+            if (!_joined.ContainsKey(attendeeId))
+            {
+                _updated.Remove(attendeeId);
+                _left.Add(attendeeId);
+            }
+        }
+        foreach (var attendee in older.Updated)
+        {
+            if (!_joined.ContainsKey(attendee.Id) && !_left.Contains(attendee.Id))
+            {
+                _updated.TryAdd(attendee.Id, attendee);
+            }
+        }
+    }
+
     /// <summary>Takes the changes out as a message (without the count, which is read when it is sent).</summary>
     public PresenceChange Drain()
     {

@@ -18,6 +18,24 @@ public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func
 
     public void Updated(string eventId, Attendee attendee) => Record(eventId, b => b.Updated(attendee));
 
+    /// <summary>
+    /// A message that may not go out now (another node of the deployment sent one for the event within the
+    /// interval): it goes back in the batch, older than anything recorded since, and out at the next interval.
+    /// </summary>
+    public void Defer(string eventId, PresenceChange change)
+    {
+        lock (_gate)
+        {
+            if (!_events.TryGetValue(eventId, out var state))
+            {
+                state = new EventState();
+                _events.Add(eventId, state);
+            }
+            state.Batch.Restore(change);
+            state.Timer ??= time.CreateTimer(OnIntervalEnd, eventId, interval, Timeout.InfiniteTimeSpan);
+        }
+    }
+
     /// <summary>Events with a message pending or sent within the last interval.</summary>
     public int ActiveEvents
     {

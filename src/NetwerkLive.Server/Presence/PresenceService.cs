@@ -21,10 +21,15 @@ public sealed class PresenceService : IDisposable
     private readonly PresenceCoalescer _coalescer;
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), ITimer> _graceTimers = new();
     private readonly IPresenceListener[] _listeners;
+    private readonly ConcurrentQueue<(string EventId, string AttendeeId, string ConnectionId)> _deferredDisconnects = new();
+    private readonly IPresenceWindow _window;
+    private readonly TimeSpan _interval;
 
     public PresenceService(IPresenceStore presence, IHubContext<EventHub, IEventClient> hub, TimeProvider time,
-        IOptions<RoomOptions> options, ILogger<PresenceService> logger, IEnumerable<IPresenceListener> listeners)
+        IOptions<RoomOptions> options, ILogger<PresenceService> logger, IEnumerable<IPresenceListener> listeners, IPresenceWindow window)
     {
+        _window = window;
+        _interval = options.Value.PresenceInterval;
         _listeners = [.. listeners];
         _presence = presence;
         _hub = hub;
@@ -53,7 +58,19 @@ public sealed class PresenceService : IDisposable
 
     public async Task DisconnectAsync(string eventId, string attendeeId, string connectionId)
     {
-        if (await _presence.DisconnectAsync(eventId, attendeeId, connectionId, _time.GetUtcNow().ToUnixTimeMilliseconds()) > 0)
+        int left;
+        try
+        {
+            left = await _presence.DisconnectAsync(eventId, attendeeId, connectionId, _time.GetUtcNow().ToUnixTimeMilliseconds());
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The connection is gone whatever the store says; forgetting it would keep the attendee present for ever.
+            RoomLog.DisconnectDeferred(_logger, ex, eventId);
+            _deferredDisconnects.Enqueue((eventId, attendeeId, connectionId));
+            return;
+        }
+        if (left > 0)
         {
             return;
         }
@@ -72,6 +89,19 @@ public sealed class PresenceService : IDisposable
             return timer;
         });
     }
+
+    /// <summary>Records the disconnects the store could not take when they happened (it was unreachable).</summary>
+    public async Task RetryDeferredDisconnectsAsync()
+    {
+        var count = _deferredDisconnects.Count;
+        for (var i = 0; i < count && _deferredDisconnects.TryDequeue(out var pending); i++)
+        {
+            await DisconnectAsync(pending.EventId, pending.AttendeeId, pending.ConnectionId);
+        }
+    }
+
+    /// <summary>The grace period after an attendee's last connection closed, before they leave the room.</summary>
+    public TimeSpan GracePeriod => _grace;
 
     /// <summary>Takes the attendee out of the room at once (the host removed them).</summary>
     public async Task EvictAsync(string eventId, string attendeeId)
@@ -132,6 +162,11 @@ public sealed class PresenceService : IDisposable
     {
         try
         {
+            if (!await _window.TryOpenAsync(eventId, _interval))
+            {
+                _coalescer.Defer(eventId, change);
+                return;
+            }
             var count = await _presence.CountAsync(eventId);
             await _hub.Clients.Group(EventGroups.Room(eventId)).PresenceChanged(change with { AttendeeCount = count });
         }

@@ -6,7 +6,7 @@ using static NetwerkLive.Tests.Breakouts.RoundExpectations;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>BlockAttendee: the two are never grouped again, and the blocked person never learns of it.</summary>
-public sealed class BlockTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class BlockTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Fact]
     public async Task AfterABlockTheTwoAreNeverGroupedAgainEvenWhenThatMeansMeetingSomeoneTwice()
@@ -108,3 +108,6 @@ public sealed class BlockTests(NetwerkLiveFactory factory) : IClassFixture<Netwe
         Assert.Equal(round.RoundId, (await ann.BreakoutEnded.WaitForAny()).RoundId);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class BlockOnRedisTests(RedisNetwerkLiveFactory factory) : BlockTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

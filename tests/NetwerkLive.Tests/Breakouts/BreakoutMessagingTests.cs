@@ -5,7 +5,7 @@ using NetwerkLive.Tests.Infrastructure;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>Messages into breakouts: the host's broadcast to all of them, and a group's private chat.</summary>
-public sealed class BreakoutMessagingTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class BreakoutMessagingTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
@@ -134,3 +134,6 @@ public sealed class BreakoutMessagingTests(NetwerkLiveFactory factory) : IClassF
         return error.Message[(at + marker.Length)..];
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class BreakoutMessagingOnRedisTests(RedisNetwerkLiveFactory factory) : BreakoutMessagingTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

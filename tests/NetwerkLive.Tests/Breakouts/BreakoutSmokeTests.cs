@@ -3,7 +3,7 @@ using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Breakouts;
 
-public sealed class BreakoutSmokeTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class BreakoutSmokeTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Fact]
     public async Task FiveAttendeesArePlacedInAPairAndATripleAndTheHostEndsTheRound()
@@ -31,3 +31,6 @@ public sealed class BreakoutSmokeTests(NetwerkLiveFactory factory) : IClassFixtu
         await host.RoundEnded.WaitFor(r => r.RoundId == round.RoundId);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class BreakoutSmokeOnRedisTests(RedisNetwerkLiveFactory factory) : BreakoutSmokeTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

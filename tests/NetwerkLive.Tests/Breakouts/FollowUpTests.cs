@@ -9,7 +9,7 @@ namespace NetwerkLive.Tests.Breakouts;
 /// later chat message has arrived, a FollowUpMatched sent before it would have too: that is how these
 /// tests see that nothing was revealed, without waiting for it.
 /// </summary>
-public sealed class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     private const string AnnContact = "ann@hoya.example";
     private const string BobContact = "bob@bos.example";
@@ -141,3 +141,6 @@ public sealed class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<Ne
         Assert.Equal(AnnContact, (await bob.FollowUpMatched.WaitForAny()).Contact);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class FollowUpOnRedisTests(RedisNetwerkLiveFactory factory) : FollowUpTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

@@ -5,7 +5,7 @@ using static NetwerkLive.Tests.Breakouts.RoundExpectations;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>Someone who becomes free during a round: paired with whoever waits, added to a pair, or told to wait.</summary>
-public sealed class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
@@ -46,6 +46,27 @@ public sealed class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<
 
         Assert.Equal(Ids(ann), (await bob.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).PartnerIds());
         Assert.Equal(Ids(bob), (await ann.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).PartnerIds());
+    }
+
+    [Fact]
+    public async Task TwoPeopleWhoBecomeFreeAtTheSameMomentArePairedWithEachOther()
+    {
+        // Several times, because the two calls overlap differently each time: each must find the other.
+        for (var run = 0; run < 4; run++)
+        {
+            await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+            var (host, _) = await live.JoinAsHostAsync();
+            await live.JoinAllAsync("Ann", "Bob", "Cas");
+            var (dirk, _) = await live.JoinAsync("Dirk");
+            var (eva, _) = await live.JoinAsync("Eva");
+            await Task.WhenAll(dirk.Connection.SetAvailable(false), eva.Connection.SetAvailable(false));
+            var round = await host.Connection.StartRound(600, 2);
+
+            await Task.WhenAll(dirk.Connection.SetAvailable(true), eva.Connection.SetAvailable(true));
+
+            Assert.Equal(Ids(eva), (await dirk.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).PartnerIds());
+            Assert.Equal(Ids(dirk), (await eva.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).PartnerIds());
+        }
     }
 
     [Fact]
@@ -98,3 +119,6 @@ public sealed class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<
         Assert.All(pair, p => Assert.Single(p.BreakoutStarted.Items));
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class LateJoinerOnRedisTests(RedisNetwerkLiveFactory factory) : LateJoinerTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

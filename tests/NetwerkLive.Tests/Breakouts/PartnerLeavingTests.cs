@@ -7,7 +7,7 @@ using static NetwerkLive.Tests.Breakouts.RoundExpectations;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>Someone leaves their group mid-round: the others are told, and whoever is left alone is placed again or waits.</summary>
-public sealed class PartnerLeavingTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class PartnerLeavingTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     /// <summary>Two pairs, Ann's and the other: then Ann leaves, so her partner waits alone.</summary>
     private static async Task<(RoundInfo Round, TestClient Waiting, TestClient Leaver, TestClient LeftBehind)> OneWaitsAsync(TestClient host, List<TestClient> four)
@@ -177,3 +177,6 @@ public sealed class PartnerLeavingTests(NetwerkLiveFactory factory) : IClassFixt
         Assert.Contains("You are not in a breakout right now.", error.Message);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class PartnerLeavingOnRedisTests(RedisNetwerkLiveFactory factory) : PartnerLeavingTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

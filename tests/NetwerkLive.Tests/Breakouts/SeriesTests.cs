@@ -13,7 +13,7 @@ namespace NetwerkLive.Tests.Breakouts;
 /// the next. Four regulars from four companies share interests two by two (Ann and Bob, Cas and Dee), so
 /// without any history the pairing engine pairs them the same way every time.
 /// </summary>
-public sealed class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     private sealed record Regular(string Name, string Company, string Interest, string Contact);
 
@@ -213,3 +213,6 @@ public sealed class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<Netw
         Assert.Equal((1, 0, 0), (report.DistinctPairs, report.NewMeetings, report.NewCrossCompanyMeetings));
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class SeriesOnRedisTests(RedisNetwerkLiveFactory factory) : SeriesTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

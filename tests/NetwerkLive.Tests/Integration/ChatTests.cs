@@ -3,7 +3,7 @@ using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Integration;
 
-public sealed class ChatTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class ChatTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
@@ -92,3 +92,6 @@ public sealed class ChatTests(NetwerkLiveFactory factory) : IClassFixture<Netwer
         Assert.Equal("Vragen:\n1. wanneer\n2. waar", sent.Text);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class ChatOnRedisTests(RedisNetwerkLiveFactory factory) : ChatTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

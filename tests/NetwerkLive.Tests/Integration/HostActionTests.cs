@@ -5,7 +5,7 @@ using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Integration;
 
-public sealed class HostActionTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class HostActionTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
@@ -222,3 +222,6 @@ public sealed class HostActionTests(NetwerkLiveFactory factory) : IClassFixture<
         Assert.Empty(bob.Removed.Items);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class HostActionOnRedisTests(RedisNetwerkLiveFactory factory) : HostActionTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

@@ -3,7 +3,7 @@ using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Integration;
 
-public sealed class RoomJoinTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class RoomJoinTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
@@ -112,3 +112,6 @@ public sealed class RoomJoinTests(NetwerkLiveFactory factory) : IClassFixture<Ne
         await ann.Client.Presence.WaitFor(p => p.Joined.Concat(p.Updated).Any(a => a.Id == bob.Client.AttendeeId && !a.Available));
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class RoomJoinOnRedisTests(RedisNetwerkLiveFactory factory) : RoomJoinTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

@@ -34,6 +34,8 @@ public sealed class OptionsValidationTests
     [InlineData("Room:MaximumReceiveMessageSize", "100", "Room:MaximumReceiveMessageSize must be between 1 KB and 1 MB.")]
     [InlineData("Auth:SigningKey", "short", "Auth:SigningKey must be at least 32 characters long")]
     [InlineData("Auth:TokenLifetime", "00:00:10", "Auth:TokenLifetime must be between one minute and 365 days.")]
+    [InlineData("Redis:KeyPrefix", "netwerklive", "Redis:KeyPrefix must be 1 to 40 letters")]
+    [InlineData("Redis:OperationTimeout", "00:00:00", "Redis:OperationTimeout must be between 100 ms and 30 seconds.")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
     {
         var failure = StartupFailure(new NetwerkLiveFactory().With(key, value));
@@ -70,5 +72,26 @@ public sealed class OptionsValidationTests
         var created = await factory.CreateEventAsync();
 
         Assert.False(string.IsNullOrEmpty(created.HostToken));
+    }
+
+    [Fact]
+    public void StartupWithRedisFailsWithoutASharedSigningKey()
+    {
+        // Nothing listens on port 1: the options are checked before anything connects.
+        var failure = StartupFailure(new NetwerkLiveFactory()
+            .With("Redis:ConnectionString", "127.0.0.1:1")
+            .With("Auth:SigningKey", ""));
+
+        Assert.Contains("Auth:SigningKey must be set when Redis:ConnectionString is", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartupFailsWhenANodeWouldLookDeadBetweenTwoHeartbeats()
+    {
+        var failure = StartupFailure(new NetwerkLiveFactory()
+            .With("Redis:HeartbeatInterval", "00:00:05")
+            .With("Redis:NodeTimeout", "00:00:08"));
+
+        Assert.Contains("Redis:NodeTimeout must be more than twice Redis:HeartbeatInterval", failure.Message, StringComparison.Ordinal);
     }
 }

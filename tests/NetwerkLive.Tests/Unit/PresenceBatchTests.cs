@@ -110,4 +110,71 @@ public sealed class PresenceBatchTests
         Assert.Empty(second.Left);
         Assert.Empty(second.Updated);
     }
+
+    private static PresenceChange Change(Attendee[]? joined = null, string[]? left = null, Attendee[]? updated = null) =>
+        new(joined ?? [], left ?? [], updated ?? [], AttendeeCount: 0);
+
+    [Fact]
+    public void ARestoredMessageComesOutAgainWithWhatWasRecordedSince()
+    {
+        var batch = new PresenceBatch();
+        batch.Joined(Person("b"));
+
+        batch.Restore(Change(joined: [Person("a")], left: ["c"], updated: [Person("d")]));
+        var change = batch.Drain();
+
+        Assert.Equal(["a", "b"], change.Joined.Select(a => a.Id).Order());
+        Assert.Equal(["c"], change.Left);
+        Assert.Equal(["d"], change.Updated.Select(a => a.Id));
+    }
+
+    [Fact]
+    public void ALeaveRecordedAfterTheRestoredJoinWins()
+    {
+        var batch = new PresenceBatch();
+        batch.Left("a");
+
+        batch.Restore(Change(joined: [Person("a")]));
+        var change = batch.Drain();
+
+        Assert.Empty(change.Joined);
+        Assert.Equal(["a"], change.Left);
+    }
+
+    [Fact]
+    public void AJoinRecordedAfterTheRestoredLeaveWins()
+    {
+        var batch = new PresenceBatch();
+        batch.Joined(Person("a"));
+
+        batch.Restore(Change(left: ["a"]));
+        var change = batch.Drain();
+
+        Assert.Equal(["a"], change.Joined.Select(a => a.Id));
+        Assert.Empty(change.Left);
+    }
+
+    [Fact]
+    public void AnUpdateRecordedAfterTheRestoredJoinIsSentAsTheJoin()
+    {
+        var batch = new PresenceBatch();
+        batch.Updated(Person("a", available: false));
+
+        batch.Restore(Change(joined: [Person("a")]));
+        var change = batch.Drain();
+
+        Assert.False(Assert.Single(change.Joined).Available);
+        Assert.Empty(change.Updated);
+    }
+
+    [Fact]
+    public void AnOlderUpdateDoesNotOverwriteANewerOne()
+    {
+        var batch = new PresenceBatch();
+        batch.Updated(Person("a", available: false));
+
+        batch.Restore(Change(updated: [Person("a", available: true)]));
+
+        Assert.False(Assert.Single(batch.Drain().Updated).Available);
+    }
 }

@@ -152,4 +152,32 @@ public sealed class PresenceCoalescerTests : IDisposable
 
         Assert.Single(SentTo("e"));
     }
+
+    [Fact]
+    public void ADeferredMessageGoesOutAtTheNextIntervalWithNewerChanges()
+    {
+        _coalescer.Defer("e", new PresenceChange([Person("a")], [], [], AttendeeCount: 0));
+        _coalescer.Joined("e", Person("b"));
+        Assert.Empty(SentTo("e"));
+
+        _time.Advance(Interval);
+
+        var change = Assert.Single(SentTo("e"));
+        Assert.Equal(["a", "b"], change.Joined.Select(a => a.Id).Order());
+    }
+
+    [Fact]
+    public void ADeferredMessageDuringAnIntervalWaitsForItsEnd()
+    {
+        _coalescer.Joined("e", Person("a"));
+        var first = Assert.Single(SentTo("e"));
+
+        _coalescer.Defer("e", first);
+        _time.Advance(Interval - TimeSpan.FromMilliseconds(1));
+        Assert.Single(SentTo("e"));
+
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(2, SentTo("e").Count);
+        Assert.Equal("a", Assert.Single(SentTo("e")[1].Joined).Id);
+    }
 }

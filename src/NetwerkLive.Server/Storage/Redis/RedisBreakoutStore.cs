@@ -1,0 +1,162 @@
+using MessagePack;
+using NetwerkLive.Server.Breakouts;
+using NetwerkLive.Server.Breakouts.Pairing;
+using StackExchange.Redis;
+
+namespace NetwerkLive.Server.Storage.Redis;
+
+/// <summary>
+/// Breakout state as one hash per event (<c>bo:{eventId}</c>: <c>v</c> = version, <c>doc</c> = MessagePack of
+/// <see cref="BreakoutState"/>), changed by compare-and-set on <c>v</c> together with the due index
+/// (<c>bo:due</c>). Meetings, series memory, blocks and follow-ups are lists and sets next to it.
+/// </summary>
+public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : IBreakoutStore
+{
+    private const int MaxUpdateAttempts = 100;
+    private static readonly RedisValue[] StateFields = ["v", "doc"];
+
+    // KEYS: requests, mutual pairs. ARGV: requester|target, target|requester, encoded pair.
+    private const string FollowUpScript = """
+        redis.call('SADD', KEYS[1], ARGV[1])
+        if redis.call('SISMEMBER', KEYS[1], ARGV[2]) == 1 then
+          return redis.call('SADD', KEYS[2], ARGV[3])
+        end
+        return 0
+        """;
+
+    public async Task<BreakoutState> GetAsync(string eventId, CancellationToken ct = default) =>
+        (await ReadStateAsync(eventId, ct)).State;
+
+    public async Task<T> UpdateAsync<T>(string eventId, Func<BreakoutState, T> change, CancellationToken ct = default)
+    {
+        var key = StateKey(eventId);
+        var due = DueKey;
+        for (var attempt = 1; ; attempt++)
+        {
+            var (state, stored) = await ReadStateAsync(eventId, ct);
+            var version = state.Version;
+            // Runs on a freshly read copy: when it throws, nothing has been written.
+            var result = change(state);
+            state.Version = version + 1;
+            var doc = MessagePackSerializer.Serialize(state, cancellationToken: ct);
+            var nextDueAt = state.NextDueAt;
+
+            var saved = await gate.WriteAsync(async token =>
+            {
+                var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+                transaction.AddCondition(stored ? Condition.HashEqual(key, "v", version) : Condition.HashNotExists(key, "v"));
+                _ = transaction.HashSetAsync(key, [new HashEntry("v", version + 1), new HashEntry("doc", doc)]);
+                _ = nextDueAt is { } at
+                    ? transaction.SortedSetAddAsync(due, eventId, at)
+                    : transaction.SortedSetRemoveAsync(due, eventId);
+                return await transaction.ExecuteAsync();
+            }, ct);
+            if (saved)
+            {
+                return result;
+            }
+            if (attempt == MaxUpdateAttempts)
+            {
+                throw new InvalidOperationException(
+                    $"The breakout state of event {eventId} kept changing under this update: gave up after {MaxUpdateAttempts} attempts.");
+            }
+            // Another node won the race: back off a little (more after each loss) so contenders spread out.
+            await Task.Delay(Random.Shared.Next(0, Math.Min(2 + attempt, 20)), ct);
+        }
+    }
+
+    public async Task<IReadOnlyList<string>> GetDueAsync(long now, int limit, CancellationToken ct = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        var key = DueKey;
+        var due = await gate.ReadAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).SortedSetRangeByScoreAsync(key, double.NegativeInfinity, now, skip: 0, take: limit), ct);
+        return [.. due.Select(v => (string)v!)];
+    }
+
+    public async Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default)
+    {
+        if (meetings.Count == 0)
+        {
+            return;
+        }
+        var log = MeetingsKey(eventId);
+        var series = SeriesMeetingsKey(seriesId);
+        var entries = meetings.Select(m => (RedisValue)RedisJson.Serialize(m, RedisJson.Default.Meeting)).ToArray();
+        var pairs = meetings.Select(m => (RedisValue)PairKeyCodec.Encode(PairKey.Of(m.PersonA, m.PersonB))).ToArray();
+        await gate.WriteAsync(async token =>
+        {
+            var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+            _ = transaction.ListRightPushAsync(log, entries);
+            _ = transaction.SetAddAsync(series, pairs);
+            return await transaction.ExecuteAsync();
+        }, ct);
+    }
+
+    public async Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default)
+    {
+        var key = MeetingsKey(eventId);
+        var entries = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).ListRangeAsync(key), ct);
+        return [.. entries.Select(e => RedisJson.Deserialize((byte[])e!, RedisJson.Default.Meeting))];
+    }
+
+    public Task<IReadOnlySet<PairKey>> GetSeriesMeetingsAsync(string seriesId, CancellationToken ct = default) =>
+        ReadPairsAsync(SeriesMeetingsKey(seriesId), ct);
+
+    public async Task AddBlockAsync(string seriesId, PairKey persons, CancellationToken ct = default)
+    {
+        var key = BlocksKey(seriesId);
+        var member = PairKeyCodec.Encode(persons);
+        await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).SetAddAsync(key, member), ct);
+    }
+
+    public Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default) =>
+        ReadPairsAsync(BlocksKey(seriesId), ct);
+
+    public async Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default)
+    {
+        var pair = PairKeyCodec.Encode(PairKey.Of(requester, target));
+        RedisKey[] keys = [redis.Key("fu:" + eventId + ":req"), MutualKey(eventId)];
+        RedisValue[] args = [requester + "|" + target, target + "|" + requester, pair];
+        var matched = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(FollowUpScript, keys, args), ct);
+        return (long)matched == 1;
+    }
+
+    public async Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default) =>
+        [.. await ReadPairsAsync(MutualKey(eventId), ct)];
+
+    private async Task<(BreakoutState State, bool Stored)> ReadStateAsync(string eventId, CancellationToken ct)
+    {
+        var key = StateKey(eventId);
+        var values = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).HashGetAsync(key, StateFields), ct);
+        if (values[1].IsNull)
+        {
+            return (new BreakoutState(), false);
+        }
+        var state = MessagePackSerializer.Deserialize<BreakoutState>((ReadOnlyMemory<byte>)values[1], cancellationToken: ct);
+        // The version field is what the compare-and-set checks; the document's copy must agree with it.
+        state.Version = (long)values[0];
+        return (state, true);
+    }
+
+    private async Task<IReadOnlySet<PairKey>> ReadPairsAsync(RedisKey key, CancellationToken ct)
+    {
+        var members = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).SetMembersAsync(key), ct);
+        return members.Select(m => PairKeyCodec.Decode((string)m!)).ToHashSet();
+    }
+
+    private RedisKey StateKey(string eventId) => redis.Key("bo:" + eventId);
+
+    private RedisKey DueKey => redis.Key("bo:due");
+
+    private RedisKey MeetingsKey(string eventId) => redis.Key("bo:" + eventId + ":meetings");
+
+    private RedisKey SeriesMeetingsKey(string seriesId) => redis.Key("series:" + seriesId + ":met");
+
+    private RedisKey BlocksKey(string seriesId) => redis.Key("series:" + seriesId + ":blocks");
+
+    private RedisKey MutualKey(string eventId) => redis.Key("fu:" + eventId + ":mutual");
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Events;
+using StackExchange.Redis;
+
+namespace NetwerkLive.Server.Storage.Redis;
+
+/// <summary>
+/// An event's chat as a stream (<c>chat:{eventId}</c>) whose entry ids are <c>{seq}-0</c>, numbered by a
+/// counter (<c>chat:{eventId}:seq</c>) in the same script, so seqs are gap-free and ordered across nodes.
+/// Keeps the newest <see cref="RoomOptions.ChatRetention"/> messages, exactly like the in-memory store.
+/// </summary>
+public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptions<RoomOptions> options) : IChatStore
+{
+    // Exact MAXLEN (not "~"): it drops one entry per append, which is cheap, and keeps exactly the newest
+    // ChatRetention messages, counting deletes the way the in-memory store does, so both pass one contract.
+    private const string AppendScript = """
+        local seq = redis.call('INCR', KEYS[2])
+        redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], seq .. '-0', 's', ARGV[2], 'n', ARGV[3], 't', ARGV[4], 'at', ARGV[5])
+        return seq
+        """;
+
+    private readonly int _retention = options.Value.ChatRetention;
+
+    public async Task<ChatMessage> AppendAsync(string eventId, string senderId, string senderName, string text, long sentAt, CancellationToken ct = default)
+    {
+        RedisKey[] keys = [StreamKey(eventId), redis.Key("chat:" + eventId + ":seq")];
+        RedisValue[] args = [_retention, senderId, senderName, text, sentAt];
+        var result = await gate.WriteAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(AppendScript, keys, args), ct);
+        return new ChatMessage((long)result, senderId, senderName, text, sentAt);
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> GetLatestAsync(string eventId, int count, CancellationToken ct = default)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+        var key = StreamKey(eventId);
+        var entries = await gate.ReadAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).StreamRangeAsync(key, "-", "+", count, Order.Descending), ct);
+        return [.. entries.Reverse().Select(ToMessage)];
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> GetSinceAsync(string eventId, long afterSeq, int limit, CancellationToken ct = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+        var key = StreamKey(eventId);
+        RedisValue from = afterSeq < 0 ? "-" : EntryId(afterSeq + 1);
+        var entries = await gate.ReadAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).StreamRangeAsync(key, from, "+", limit, Order.Ascending), ct);
+        return [.. entries.Select(ToMessage)];
+    }
+
+    public async Task<bool> DeleteAsync(string eventId, long seq, CancellationToken ct = default)
+    {
+        if (seq <= 0)
+        {
+            return false;
+        }
+        var key = StreamKey(eventId);
+        var deleted = await gate.WriteAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).StreamDeleteAsync(key, [EntryId(seq)]), ct);
+        return deleted == 1;
+    }
+
+    private RedisKey StreamKey(string eventId) => redis.Key("chat:" + eventId);
+
+    private static string EntryId(long seq) => seq.ToString(CultureInfo.InvariantCulture) + "-0";
+
+    private static ChatMessage ToMessage(StreamEntry entry)
+    {
+        var id = entry.Id.ToString();
+        var seq = long.Parse(id.AsSpan(0, id.IndexOf('-', StringComparison.Ordinal)), NumberStyles.None, CultureInfo.InvariantCulture);
+        return new ChatMessage(seq, (string)entry["s"]!, (string)entry["n"]!, (string)entry["t"]!, (long)entry["at"]);
+    }
+}

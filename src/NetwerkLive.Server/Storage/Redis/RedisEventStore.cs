@@ -1,0 +1,107 @@
+using StackExchange.Redis;
+
+namespace NetwerkLive.Server.Storage.Redis;
+
+/// <summary>
+/// Events as a JSON string each (<c>ev:{eventId}</c>) and their attendees as one hash per event
+/// (<c>ev:{eventId}:att</c>, attendee id → JSON). Records are replaced as a whole by compare-and-set.
+/// </summary>
+public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEventStore
+{
+    private const int MaxCasAttempts = 100;
+
+    public async Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
+    {
+        var json = RedisJson.Serialize(record, RedisJson.Default.EventRecord);
+        var key = EventKey(record.EventId);
+        var created = await gate.WriteAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).StringSetAsync(key, json, when: When.NotExists), ct);
+        if (!created)
+        {
+            throw new InvalidOperationException($"Event {record.EventId} already exists.");
+        }
+    }
+
+    public async Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default)
+    {
+        var key = EventKey(eventId);
+        var value = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).StringGetAsync(key), ct);
+        return value.IsNull ? null : RedisJson.Deserialize((byte[])value!, RedisJson.Default.EventRecord);
+    }
+
+    public async Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)
+    {
+        var json = RedisJson.Serialize(record, RedisJson.Default.AttendeeRecord);
+        var key = AttendeesKey(record.EventId);
+        var added = await gate.WriteAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).HashSetAsync(key, record.AttendeeId, json, When.NotExists), ct);
+        if (!added)
+        {
+            throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
+        }
+    }
+
+    public async Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default)
+    {
+        var value = await ReadAttendeeAsync(eventId, attendeeId, ct);
+        return value.IsNull ? null : ToAttendee(value);
+    }
+
+    public async Task<IReadOnlyList<AttendeeRecord>> GetAttendeesAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default)
+    {
+        if (attendeeIds.Count == 0)
+        {
+            return [];
+        }
+        var key = AttendeesKey(eventId);
+        var fields = attendeeIds.Select(id => (RedisValue)id).ToArray();
+        var values = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).HashGetAsync(key, fields), ct);
+        return [.. values.Where(v => !v.IsNull).Select(ToAttendee)];
+    }
+
+    public Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default) =>
+        UpdateAsync(eventId, attendeeId, r => r with { Available = available }, ct);
+
+    public async Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct) is not null;
+
+    // Compare-and-set on the stored JSON, so two nodes changing one attendee at once never lose a change.
+    private async Task<AttendeeRecord?> UpdateAsync(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change, CancellationToken ct)
+    {
+        var key = AttendeesKey(eventId);
+        for (var attempt = 0; attempt < MaxCasAttempts; attempt++)
+        {
+            var current = await ReadAttendeeAsync(eventId, attendeeId, ct);
+            if (current.IsNull)
+            {
+                return null;
+            }
+            var updated = change(ToAttendee(current));
+            var json = RedisJson.Serialize(updated, RedisJson.Default.AttendeeRecord);
+            var saved = await gate.WriteAsync(async token =>
+            {
+                var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+                transaction.AddCondition(Condition.HashEqual(key, attendeeId, current));
+                _ = transaction.HashSetAsync(key, attendeeId, json);
+                return await transaction.ExecuteAsync();
+            }, ct);
+            if (saved)
+            {
+                return updated;
+            }
+        }
+        throw new InvalidOperationException($"Attendee {attendeeId} kept changing while it was updated ({MaxCasAttempts} attempts).");
+    }
+
+    private Task<RedisValue> ReadAttendeeAsync(string eventId, string attendeeId, CancellationToken ct)
+    {
+        var key = AttendeesKey(eventId);
+        return gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).HashGetAsync(key, attendeeId), ct);
+    }
+
+    private static AttendeeRecord ToAttendee(RedisValue value) => RedisJson.Deserialize((byte[])value!, RedisJson.Default.AttendeeRecord);
+
+    private RedisKey EventKey(string eventId) => redis.Key("ev:" + eventId);
+
+    private RedisKey AttendeesKey(string eventId) => redis.Key("ev:" + eventId + ":att");
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Options;
+using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
+using NetwerkLive.Server.Storage.Redis;
+using NetwerkLive.Tests.Infrastructure;
+
+namespace NetwerkLive.Tests.Storage.Redis;
+
+/// <summary>One connection per test class under its own key prefix: the class's "node".</summary>
+internal static class ClassNode
+{
+    public static Lazy<(RedisConnection Connection, RedisGate Gate)> Create() =>
+        new(() => RedisServer.Connect(RedisServer.Instance.NewOptions()));
+}
+
+public sealed class RedisEventStoreTests : EventStoreContract
+{
+    private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
+
+    protected override IEventStore CreateStore() => new RedisEventStore(Node.Value.Connection, Node.Value.Gate);
+}
+
+public sealed class RedisChatStoreTests : ChatStoreContract
+{
+    private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
+
+    protected override IChatStore CreateStore(int retention) =>
+        new RedisChatStore(Node.Value.Connection, Node.Value.Gate, Options.Create(new RoomOptions { ChatRetention = retention }));
+}
+
+public sealed class RedisPresenceStoreTests : PresenceStoreContract
+{
+    private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
+
+    protected override IPresenceStore CreateStore() => new RedisPresenceStore(Node.Value.Connection, Node.Value.Gate, new NodeIdentity());
+}
+
+public sealed class RedisBreakoutStoreTests : BreakoutStoreContract
+{
+    private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
+
+    protected override IBreakoutStore CreateStore() => new RedisBreakoutStore(Node.Value.Connection, Node.Value.Gate);
+}
