@@ -19,7 +19,9 @@ public sealed class SmokeRunTests : IDisposable
     [InlineData("multi-node", "netwerklive-1-node", "netwerklive-2-nodes", "baseline-1-node", "baseline-2-nodes")]
     public async Task SmokeRunEndsCleanlyAndWritesItsResult(string scenario, params string[] targets)
     {
-        var exitCode = await LoadTestApp.RunAsync([scenario, "--smoke", "--out", _out, "--max-minutes", "2"]);
+        // ./build.sh test runs a redis-server for the tests; without it, multi-node starts its own.
+        var redis = Environment.GetEnvironmentVariable("NETWERKLIVE_TEST_REDIS") is { Length: > 0 } endpoint ? endpoint : "auto";
+        var exitCode = await LoadTestApp.RunAsync([scenario, "--smoke", "--out", _out, "--max-minutes", "2", .. scenario == "multi-node" ? ["--redis", redis] : Array.Empty<string>()]);
 
         var file = Path.Combine(_out, "result.json");
         Assert.True(File.Exists(file), $"{file} was not written");
