@@ -55,6 +55,9 @@ internal sealed class BaselineTarget(Hosting.ServerCluster cluster, ConnectionSe
         return Task.FromResult<IReadOnlyList<IRoomClient>>(clients);
     }
 
+    /// <summary>Joining a group sends nothing to anyone: nothing to wait for.</summary>
+    public Task<bool> SettleAsync(IReadOnlyList<IRoomClient> clients, int present, TimeSpan timeout, CancellationToken ct) => Task.FromResult(true);
+
     public async ValueTask DisposeAsync()
     {
         await ClientPool.DisposeAllAsync(_clients);

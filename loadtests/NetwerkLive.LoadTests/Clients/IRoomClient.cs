@@ -17,4 +17,10 @@ internal interface IRoomTarget : IAsyncDisposable
     Hosting.ServerCluster Cluster { get; }
 
     Task<IReadOnlyList<IRoomClient>> PrepareClientsAsync(int count, int concurrency, CancellationToken ct);
+
+    /// <summary>
+    /// Waits until what the joins set off has reached every client, so a measurement that follows does
+    /// not queue behind it. True when settled within <paramref name="timeout"/>.
+    /// </summary>
+    Task<bool> SettleAsync(IReadOnlyList<IRoomClient> clients, int present, TimeSpan timeout, CancellationToken ct);
 }

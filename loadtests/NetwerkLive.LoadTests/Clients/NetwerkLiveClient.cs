@@ -35,6 +35,9 @@ internal sealed class NetwerkLiveClient : IRoomClient
 
     public long CountSeenAt { get; private set; }
 
+    /// <summary>The highest attendee count this client has been told of.</summary>
+    public int HighestCount => Volatile.Read(ref _highestCount);
+
     public long PresenceMessages => Interlocked.Read(ref _presenceMessages);
 
     private long _presenceMessages;

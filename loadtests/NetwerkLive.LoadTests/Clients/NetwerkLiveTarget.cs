@@ -46,6 +46,24 @@ internal sealed class NetwerkLiveTarget : IRoomTarget
         return clients;
     }
 
+    /// <summary>
+    /// Every join sends a coalesced PresenceChanged to the room; after a storm the last of them may still
+    /// be on their way. Settled when every client knows the final count.
+    /// </summary>
+    public async Task<bool> SettleAsync(IReadOnlyList<IRoomClient> clients, int present, TimeSpan timeout, CancellationToken ct)
+    {
+        var deadline = Stamp.Now + (long)(timeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (clients.OfType<NetwerkLiveClient>().Any(c => c.HighestCount < present))
+        {
+            if (Stamp.Now > deadline)
+            {
+                return false;
+            }
+            await Task.Delay(100, ct);
+        }
+        return true;
+    }
+
     /// <summary>The event's host on the first node, connected and joined.</summary>
     public async Task<NetwerkLiveClient> JoinHostAsync(CancellationToken ct)
     {

@@ -20,6 +20,13 @@ internal static class FanoutWorkload
         var size = context.Size;
         var clients = await room.PrepareClientsAsync(size.Attendees, size.Concurrency, ct);
         var joins = await JoinPhase.RunAsync(context, target, clients, ct);
+        // Measure the chat, not the tail of the join storm queued ahead of it on the same connections.
+        var settling = Stamp.Now;
+        if (!await room.SettleAsync(clients, joins.Joined, size.Timeout, ct))
+        {
+            target.Problems.Add($"The room had not settled (every client knowing the final count) {size.Timeout.TotalSeconds:0} s after the joins.");
+        }
+        target.Set("settleMs", Stamp.Seconds(settling, Stamp.Now) * 1000);
 
         var run = Guid.NewGuid().ToString("N")[..8];
         var latency = new LatencyHistogram();
