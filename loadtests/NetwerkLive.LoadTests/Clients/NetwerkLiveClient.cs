@@ -31,7 +31,20 @@ internal sealed class NetwerkLiveClient : IRoomClient
 
     public string AttendeeId { get; }
 
-    public int CountToSee { get; set; } = int.MaxValue;
+    public int CountToSee { get; private set; } = int.MaxValue;
+
+    /// <summary>Sets the count to wait for; raises <see cref="CountSeen"/> at once if it is already known.</summary>
+    public void Expect(int count)
+    {
+        var known = HighestCount;
+        var before = CountToSee;
+        CountToSee = count;
+        if (before > known && known >= count)
+        {
+            CountSeenAt = Stamp.Now;
+            CountSeen?.Invoke(this);
+        }
+    }
 
     public long CountSeenAt { get; private set; }
 
