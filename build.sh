@@ -87,7 +87,8 @@ ensure_deps() {
   require_command node "Node.js"
   # tests/NetwerkLive.BrowserTests launches /usr/bin/chromium headless.
   ensure_apt_package chromium chromium
-  # tests/NetwerkLive.Tests runs the Redis stores against a throwaway redis-server (start_test_redis).
+  # tests/NetwerkLive.Tests runs the Redis stores against a throwaway redis-server (start_test_redis);
+  # the multi-node smoke run of tests/NetwerkLive.LoadTests.Tests uses the same one.
   ensure_apt_package redis-server redis-server
 }
 
