@@ -8,7 +8,7 @@ using NetwerkLive.Server.Storage;
 namespace NetwerkLive.Server.Breakouts;
 
 /// <summary>Private chat within a group, and the host's broadcast to every group.</summary>
-public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter limiter, IHubContext<EventHub, IEventClient> hub,
+public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter limiter, AttendeeMessenger messenger,
     TimeProvider time, IOptions<RoomOptions> room)
 {
     public async Task<BreakoutChatMessage> SendAsync(RoomMember sender, string? text)
@@ -18,7 +18,7 @@ public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter li
         var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException("You are not in a breakout right now, so there is nobody to send this to.");
         ChatService.TakeToken(limiter, sender, room.Value);
         var message = new BreakoutChatMessage(group.RoundId, group.GroupId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
-        await hub.Clients.Users(group.Members).BreakoutChatReceived(message);
+        await messenger.SendAsync(group.Members, client => client.BreakoutChatReceived(message));
         return message;
     }
 
@@ -32,6 +32,7 @@ public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter li
         {
             throw new HubException("Nobody is in a breakout right now.");
         }
-        await hub.Clients.Users(members).BreakoutBroadcast(new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        var broadcast = new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
+        await messenger.SendAsync(members, client => client.BreakoutBroadcast(broadcast));
     }
 }

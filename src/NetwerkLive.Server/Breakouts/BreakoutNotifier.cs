@@ -9,7 +9,8 @@ namespace NetwerkLive.Server.Breakouts;
 /// Tells people what a saved breakout change means for them, and remembers who met. Breakout messages
 /// go to users (attendee ids), never to groups, so only a group's members can read its messages.
 /// </summary>
-public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence, IBreakoutStore store, IHubContext<EventHub, IEventClient> hub)
+public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence, IBreakoutStore store, AttendeeMessenger messenger,
+    IHubContext<EventHub, IEventClient> hub)
 {
     public async Task ApplyAsync(EventRecord ev, BreakoutEffects fx, long now)
     {
@@ -17,37 +18,41 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
         // or have a new group, as clients show the latest news (and the contract says a new group follows).
         foreach (var (members, notice) in fx.PartnerLeft)
         {
-            await hub.Clients.Users(members).PartnerLeft(notice);
+            await messenger.SendAsync(members, client => client.PartnerLeft(notice));
         }
         foreach (var (members, notice) in fx.Ended)
         {
-            await hub.Clients.Users(members).BreakoutEnded(notice);
+            await messenger.SendAsync(members, client => client.BreakoutEnded(notice));
         }
         if (fx.Met.Count > 0 || fx.Started.Count > 0)
         {
             var ids = fx.Started.SelectMany(g => g.Members).Concat(fx.Met.SelectMany(m => new[] { m.A, m.B })).Distinct(StringComparer.Ordinal).ToList();
             var people = (await events.GetAttendeesAsync(ev.EventId, ids)).ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
             await RecordMeetingsAsync(ev, fx, people, now);
-            foreach (var group in fx.Started)
+            if (fx.Started.Count > 0)
             {
-                await SendStartedAsync(ev.EventId, group, people);
+                // One read for everyone's join time, then every assignment at once: a 2,000-person round
+                // start is two store reads and 2,000 direct writes, not 2,000 reads one after the other.
+                var joined = await presence.GetJoinedAtAsync(ev.EventId, ids);
+                await Task.WhenAll(fx.Started.SelectMany(group => group.Members.Select(member =>
+                    messenger.SendAsync(member, client => client.BreakoutStarted(Assignment(group, member, people, joined))))));
             }
         }
         foreach (var (attendeeId, notice) in fx.Waiting)
         {
-            await hub.Clients.User(attendeeId).BreakoutWaiting(notice);
+            await messenger.SendAsync(attendeeId, client => client.BreakoutWaiting(notice));
         }
         foreach (var (members, notice) in fx.Ending)
         {
-            await hub.Clients.Users(members).BreakoutEnding(notice);
+            await messenger.SendAsync(members, client => client.BreakoutEnding(notice));
         }
         foreach (var (members, notice) in fx.Extended)
         {
-            await hub.Clients.Users(members).BreakoutExtended(notice);
+            await messenger.SendAsync(members, client => client.BreakoutExtended(notice));
         }
         foreach (var (members, notice) in fx.ExtensionProposed)
         {
-            await hub.Clients.Users(members).ExtensionProposed(notice);
+            await messenger.SendAsync(members, client => client.ExtensionProposed(notice));
         }
         if (fx.RoundStarted is { } started)
         {
@@ -64,32 +69,30 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
     {
         var aJoined = await presence.GetJoinedAtAsync(a.EventId, a.AttendeeId) ?? a.RegisteredAt;
         var bJoined = await presence.GetJoinedAtAsync(b.EventId, b.AttendeeId) ?? b.RegisteredAt;
-        await hub.Clients.User(a.AttendeeId).FollowUpMatched(new FollowUpMatch(b.ToDto(bJoined), b.Contact));
-        await hub.Clients.User(b.AttendeeId).FollowUpMatched(new FollowUpMatch(a.ToDto(aJoined), a.Contact));
+        await messenger.SendAsync(a.AttendeeId, client => client.FollowUpMatched(new FollowUpMatch(b.ToDto(bJoined), b.Contact)));
+        await messenger.SendAsync(b.AttendeeId, client => client.FollowUpMatched(new FollowUpMatch(a.ToDto(aJoined), a.Contact)));
     }
 
     /// <summary>The assignment as one member sees it: everyone else in the group is a partner.</summary>
-    public async Task<BreakoutAssignment> AssignmentAsync(string eventId, GroupState group, string attendeeId, IReadOnlyDictionary<string, AttendeeRecord>? known = null)
+    public async Task<BreakoutAssignment> AssignmentAsync(string eventId, GroupState group, string attendeeId)
+    {
+        var partnerIds = group.Members.Where(m => m != attendeeId).ToList();
+        var records = (await events.GetAttendeesAsync(eventId, partnerIds)).ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
+        return Assignment(group, attendeeId, records, await presence.GetJoinedAtAsync(eventId, partnerIds));
+    }
+
+    private static BreakoutAssignment Assignment(GroupState group, string attendeeId,
+        Dictionary<string, AttendeeRecord> records, IReadOnlyDictionary<string, long> joined)
     {
         var partners = new List<Attendee>();
-        foreach (var member in group.Members.Where(m => m != attendeeId))
+        foreach (var member in group.Members)
         {
-            var record = known?.GetValueOrDefault(member) ?? await events.GetAttendeeAsync(eventId, member);
-            if (record is not null)
+            if (member != attendeeId && records.TryGetValue(member, out var record))
             {
-                var joinedAt = await presence.GetJoinedAtAsync(eventId, member) ?? record.RegisteredAt;
-                partners.Add(record.ToDto(joinedAt));
+                partners.Add(record.ToDto(joined.TryGetValue(member, out var joinedAt) ? joinedAt : record.RegisteredAt));
             }
         }
         return new BreakoutAssignment(group.RoundId, group.GroupId, [.. partners], group.EndsAt, group.MeetingUrl);
-    }
-
-    private async Task SendStartedAsync(string eventId, GroupState group, IReadOnlyDictionary<string, AttendeeRecord> people)
-    {
-        foreach (var member in group.Members)
-        {
-            await hub.Clients.User(member).BreakoutStarted(await AssignmentAsync(eventId, group, member, people));
-        }
     }
 
     private Task RecordMeetingsAsync(EventRecord ev, BreakoutEffects fx, Dictionary<string, AttendeeRecord> people, long now)

@@ -30,6 +30,7 @@ public static class EventsExtensions
         builder.Services.AddHostedService<ChatRelay>();
         builder.Services.AddSingleton<ModerationService>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<AttendeeMessenger>();
 
         builder.Services.AddSignalR(hub => hub.AddFilter<HubCallLogging>())
             .AddJsonProtocol()

@@ -48,6 +48,10 @@ public sealed class ConnectionRegistry
         }
     }
 
+    /// <summary>The ids of the attendee's (joined, not revoked) connections on this node.</summary>
+    public IReadOnlyList<string> ConnectionIdsOf(string attendeeId) =>
+        _byAttendee.TryGetValue(attendeeId, out var connections) ? [.. connections.Keys] : [];
+
     public IReadOnlyList<HubCallerContext> Of(string attendeeId) =>
         _byAttendee.TryGetValue(attendeeId, out var connections) ? [.. connections.Values] : [];
 

@@ -31,6 +31,9 @@ public interface IPresenceStore
     /// <summary>When the attendee became present, or null when they are not.</summary>
     Task<long?> GetJoinedAtAsync(string eventId, string attendeeId, CancellationToken ct = default);
 
+    /// <summary>When each of the given attendees became present, in one read; those not present are left out.</summary>
+    Task<IReadOnlyDictionary<string, long>> GetJoinedAtAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default);
+
     /// <summary>The first <paramref name="limit"/> present attendees by join time, and the total count.</summary>
     Task<PresenceSnapshot> GetAsync(string eventId, int limit, CancellationToken ct = default);
 

@@ -63,6 +63,25 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
         }
     }
 
+    public Task<IReadOnlyDictionary<string, long>> GetJoinedAtAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (_rooms.TryGetValue(eventId, out var room))
+        {
+            lock (room)
+            {
+                foreach (var id in attendeeIds)
+                {
+                    if (room.Present.TryGetValue(id, out var entry))
+                    {
+                        found[id] = entry.JoinedAt;
+                    }
+                }
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, long>>(found);
+    }
+
     public Task<PresenceSnapshot> GetAsync(string eventId, int limit, CancellationToken ct = default)
     {
         if (!_rooms.TryGetValue(eventId, out var room))

@@ -249,4 +249,21 @@ public abstract class PresenceStoreContract
 
         Assert.Equal([_bob, cas, _ann], idle.Select(i => i.AttendeeId));
     }
+
+    [Fact]
+    public async Task JoinTimesOfSeveralAttendeesComeInOneReadLeavingOutWhoIsNotPresent()
+    {
+        var store = CreateStore();
+        var cas = Ids.NewAttendeeId();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _bob, "c2", now: 2_000);
+
+        var joined = await store.GetJoinedAtAsync(_eventId, [_ann, _bob, cas]);
+
+        Assert.Equal(2, joined.Count);
+        Assert.Equal(1_000, joined[_ann]);
+        Assert.Equal(2_000, joined[_bob]);
+        Assert.Empty(await store.GetJoinedAtAsync(_eventId, []));
+        Assert.Empty(await store.GetJoinedAtAsync(Ids.NewEventId(), [_ann]));
+    }
 }

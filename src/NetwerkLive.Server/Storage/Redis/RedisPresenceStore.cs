@@ -105,6 +105,27 @@ public sealed class RedisPresenceStore(RedisConnection redis, RedisGate gate, No
         return score is { } at ? (long)at : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, long>> GetJoinedAtAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (attendeeIds.Count == 0)
+        {
+            return found;
+        }
+        var key = JoinedKey(eventId);
+        RedisValue[] members = [.. attendeeIds.Select(id => (RedisValue)id)];
+        // ZMSCORE: every score in one round trip.
+        var scores = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).SortedSetScoresAsync(key, members), ct);
+        for (var i = 0; i < attendeeIds.Count; i++)
+        {
+            if (scores[i] is { } at)
+            {
+                found[attendeeIds[i]] = (long)at;
+            }
+        }
+        return found;
+    }
+
     public async Task<PresenceSnapshot> GetAsync(string eventId, int limit, CancellationToken ct = default)
     {
         var key = JoinedKey(eventId);
