@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
-using NetwerkLive.Server.Moderation;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Chat;
@@ -9,31 +10,25 @@ namespace NetwerkLive.Server.Chat;
 /// <summary>
 /// Hands each message of the store's chat feed to this node's connections in the event, one message at a
 /// time, so every connection receives an event's chat in seq order even when senders are on other nodes.
-/// (A SignalR group send from each sender's node would interleave: each node publishes on its own.)
+/// (A send to the room from each sender's node would interleave: each node publishes on its own.)
+/// One node sends to the room's group; on several nodes each sends to its own part of the room
+/// (<see cref="EventGroups.RoomOnNode"/>), serialised once per message like any group send.
 /// </summary>
-public sealed class ChatRelay(IChatStore chat, ConnectionRegistry connections, IHubContext<EventHub, IEventClient> hub,
+public sealed class ChatRelay(IChatStore chat, IHubContext<EventHub, IEventClient> hub, IOptions<RedisOptions> redis, NodeIdentity node,
     ILogger<ChatRelay> logger) : IHostedService
 {
+    private readonly bool _severalNodes = redis.Value.Enabled;
+
     public Task StartAsync(CancellationToken cancellationToken) => chat.SubscribeAsync(DeliverAsync, cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task DeliverAsync(string eventId, ChatMessage message)
     {
-        var here = connections.InEvent(eventId);
-        if (here.Count == 0)
-        {
-            return;
-        }
         try
         {
-            // A connection on this node is written to directly (no backplane round trip).
-            var sends = new Task[here.Count];
-            for (var i = 0; i < here.Count; i++)
-            {
-                sends[i] = hub.Clients.Client(here[i]).ChatReceived(message);
-            }
-            await Task.WhenAll(sends);
+            var group = _severalNodes ? EventGroups.RoomOnNode(eventId, node.NodeId) : EventGroups.Room(eventId);
+            await hub.Clients.Group(group).ChatReceived(message);
         }
         catch (Exception ex)
         {
@@ -44,6 +39,6 @@ public sealed class ChatRelay(IChatStore chat, ConnectionRegistry connections, I
 
 internal static partial class ChatLog
 {
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Could not deliver chat message {Seq} of event {EventId} to every connection on this node")]
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "Could not deliver chat message {Seq} of event {EventId} to this node's connections")]
     public static partial void RelayFailed(ILogger logger, Exception exception, string eventId, long seq);
 }

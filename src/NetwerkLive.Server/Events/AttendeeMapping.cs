@@ -14,6 +14,12 @@ public static class AttendeeMapping
 public static class EventGroups
 {
     public static string Room(string eventId) => "event:" + eventId;
+
+    /// <summary>
+    /// The event's connections on one node: the chat relay of a node sends here, so each message reaches each
+    /// connection once and in seq order (a send to <see cref="Room"/> would reach every node's members).
+    /// </summary>
+    public static string RoomOnNode(string eventId, string nodeId) => "event:" + eventId + ":node:" + nodeId;
 }
 
 /// <summary>A connection that has joined an event's room: kept in the connection's items by Join().</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
+using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Moderation;
 using NetwerkLive.Server.Presence;
 using NetwerkLive.Server.Storage;
@@ -19,6 +20,8 @@ public sealed class RoomService(
     ConnectionRegistry connections,
     IHubContext<EventHub, IEventClient> hub,
     IOptions<RoomOptions> options,
+    IOptions<RedisOptions> redis,
+    NodeIdentity node,
     ILogger<RoomService> logger)
 {
     private const string MemberKey = "netwerklive.member";
@@ -38,8 +41,12 @@ public sealed class RoomService(
 
         // Into the group before the snapshot, so no change between the two is missed (clients upsert by id).
         await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.Room(caller.EventId));
+        if (redis.Value.Enabled)
+        {
+            await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.RoomOnNode(caller.EventId, node.NodeId));
+        }
         context.Items[MemberKey] = new RoomMember(caller.EventId, caller.AttendeeId, self.IsHost, self.DisplayName);
-        connections.Add(caller.EventId, caller.AttendeeId, context);
+        connections.Add(caller.AttendeeId, context);
         var joinedAt = await presence.ConnectAsync(self, context.ConnectionId);
         RoomLog.Joined(logger, caller.EventId, caller.AttendeeId, context.ConnectionId);
 
@@ -84,7 +91,7 @@ public sealed class RoomService(
     {
         if (Member(context) is { } member)
         {
-            connections.Remove(member.EventId, member.AttendeeId, context.ConnectionId);
+            connections.Remove(member.AttendeeId, context.ConnectionId);
             await presence.DisconnectAsync(member.EventId, member.AttendeeId, context.ConnectionId);
         }
     }

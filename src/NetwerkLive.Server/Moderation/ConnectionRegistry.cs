@@ -4,40 +4,24 @@ using Microsoft.AspNetCore.SignalR;
 namespace NetwerkLive.Server.Moderation;
 
 /// <summary>
-/// The live connections on this node: per attendee, so the host can cut them off, and per event, so a node
-/// can deliver to its own connections of an event (the ordered chat feed on several nodes).
+/// The live connections on this node per attendee: so the host can cut them off, pushes to an attendee
+/// go straight to their connections, and a node can put its connections back in the shared presence.
 /// </summary>
 public sealed class ConnectionRegistry
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, HubCallerContext>> _byAttendee = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byEvent = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _revoked = new(StringComparer.Ordinal);
 
-    public void Add(string eventId, string attendeeId, HubCallerContext context)
-    {
+    public void Add(string attendeeId, HubCallerContext context) =>
         _byAttendee.GetOrAdd(attendeeId, static _ => new(StringComparer.Ordinal))[context.ConnectionId] = context;
-        _byEvent.GetOrAdd(eventId, static _ => new(StringComparer.Ordinal))[context.ConnectionId] = 0;
-    }
 
     /// <summary>Every connection on this node that joined an event and is not revoked.</summary>
     public IReadOnlyList<HubCallerContext> All() =>
         [.. _byAttendee.Values.SelectMany(c => c.Values).Where(c => !_revoked.ContainsKey(c.ConnectionId))];
 
-    /// <summary>The ids of this node's connections that joined the event.</summary>
-    public IReadOnlyList<string> InEvent(string eventId) =>
-        _byEvent.TryGetValue(eventId, out var connections) ? [.. connections.Keys] : [];
-
-    public void Remove(string eventId, string attendeeId, string connectionId)
+    public void Remove(string attendeeId, string connectionId)
     {
         _revoked.TryRemove(connectionId, out _);
-        if (_byEvent.TryGetValue(eventId, out var inEvent))
-        {
-            inEvent.TryRemove(connectionId, out _);
-            if (inEvent.IsEmpty)
-            {
-                _byEvent.TryRemove(new KeyValuePair<string, ConcurrentDictionary<string, byte>>(eventId, inEvent));
-            }
-        }
         if (_byAttendee.TryGetValue(attendeeId, out var connections))
         {
             connections.TryRemove(connectionId, out _);
