@@ -23,16 +23,29 @@ public sealed class ChatRelay(IChatStore chat, IHubContext<EventHub, IEventClien
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task DeliverAsync(string eventId, ChatMessage message)
+    private Task DeliverAsync(string eventId, ChatMessage message)
+    {
+        // Not awaited: the send has queued the message on every connection (each connection writes in the
+        // order it was handed messages) or on the one Redis connection, so order holds without waiting; and
+        // one slow phone must not hold up the event's chat for everyone on this node.
+        var group = _severalNodes ? EventGroups.RoomOnNode(eventId, node.NodeId) : EventGroups.Room(eventId);
+        var send = hub.Clients.Group(group).ChatReceived(message);
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = LogIfFailedAsync(send, eventId, message.Seq);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task LogIfFailedAsync(Task send, string eventId, long seq)
     {
         try
         {
-            var group = _severalNodes ? EventGroups.RoomOnNode(eventId, node.NodeId) : EventGroups.Room(eventId);
-            await hub.Clients.Group(group).ChatReceived(message);
+            await send;
         }
         catch (Exception ex)
         {
-            ChatLog.RelayFailed(logger, ex, eventId, message.Seq);
+            ChatLog.RelayFailed(logger, ex, eventId, seq);
         }
     }
 }

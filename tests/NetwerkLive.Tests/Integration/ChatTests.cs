@@ -24,6 +24,30 @@ public class ChatTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFa
         }
     }
 
+    [Fact]
+    public async Task MessagesFromSendersWhoSendAtOnceReachEveryoneInSeqOrder()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (watcher, _) = await live.JoinAsync("Wim");
+        var senders = new List<TestClient>();
+        foreach (var name in new[] { "Ann", "Bob", "Cas", "Dirk" })
+        {
+            senders.Add((await live.JoinAsync(name)).Client);
+        }
+
+        // Five each: the default rate limit's burst.
+        await Task.WhenAll(senders.Select(sender => Task.Run(async () =>
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await sender.Connection.SendChat($"{sender.AttendeeId} {i}");
+            }
+        })));
+
+        await watcher.Chat.WaitFor(m => m.Seq == 20);
+        Assert.Equal(Enumerable.Range(1, 20).Select(i => (long)i), watcher.Chat.Items.Select(m => m.Seq));
+    }
+
     [Theory]
     [InlineData(HubProtocol.MessagePack)]
     [InlineData(HubProtocol.Json)]
