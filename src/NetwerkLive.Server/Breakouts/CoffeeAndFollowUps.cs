@@ -85,6 +85,7 @@ public sealed partial class BreakoutService
                 Members = [partner, member.AttendeeId],
                 EndsAt = coffeeEnds,
             });
+            planner.SkipWarningIfAlreadyDue(group, Now);
             state.AddGroup(group);
             fx.GroupStarted(group);
             return new CoffeeQueueStatus(true, state.CoffeeQueue.Count);

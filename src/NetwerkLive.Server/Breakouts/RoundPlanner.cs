@@ -33,7 +33,7 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
             var free = members.Where(m => state.GroupOf(m) is null && !state.CoffeeQueue.Contains(m)).ToList();
             if (free.Count >= 2)
             {
-                NewGroup(state, round, free, fx);
+                NewGroup(state, round, free, start.Now, fx);
             }
             else
             {
@@ -110,7 +110,7 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         if (partner is not null)
         {
             round.Waiting.Remove(partner);
-            NewGroup(state, round, [partner, attendeeId], fx);
+            NewGroup(state, round, [partner, attendeeId], now, fx);
             return;
         }
         var halfLeft = (round.EndsAt - now) * 2 > round.EndsAt - round.StartedAt;
@@ -240,9 +240,10 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         return next;
     }
 
-    public GroupState NewGroup(BreakoutState state, RoundState round, List<string> members, BreakoutEffects fx)
+    public GroupState NewGroup(BreakoutState state, RoundState round, List<string> members, long now, BreakoutEffects fx)
     {
         var group = Prepare(new GroupState { GroupId = "", RoundId = round.RoundId, Members = members, EndsAt = round.EndsAt });
+        SkipWarningIfAlreadyDue(group, now);
         state.AddGroup(group);
         round.GroupCount++;
         round.GroupsFormed.Add([.. members]);
@@ -254,6 +255,13 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         return group;
     }
 
+    /// <summary>
+    /// A group that starts with no more time than the warning gives (a one-minute round, a late pair near
+    /// the end) is not warned: "one minute left" together with "you have a partner" is noise, and its
+    /// assignment already carries the end time.
+    /// </summary>
+    public void SkipWarningIfAlreadyDue(GroupState group, long now) => group.WarningSent = group.EndsAt - _warningMs <= now;
+
     /// <summary>Gives a new group its id and meeting link (the service's job: they are random).</summary>
     public GroupState Prepare(GroupState group) => prepareGroup is null ? group : prepareGroup(group);
 
@@ -263,7 +271,7 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         if (partner is not null)
         {
             round.Waiting.Remove(partner);
-            NewGroup(state, round, [partner, attendeeId], fx);
+            NewGroup(state, round, [partner, attendeeId], now, fx);
             return;
         }
         round.Waiting.Add(attendeeId);

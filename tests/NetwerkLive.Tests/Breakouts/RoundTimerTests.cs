@@ -37,6 +37,27 @@ public sealed class RoundTimerTests
     }
 
     [Fact]
+    public async Task AOneMinuteRoundIsNotWarnedAtItsStartButStillEnds()
+    {
+        await using var ev = await ClockedEvent.CreateAsync();
+        var (host, _) = await ev.Live.JoinAsHostAsync();
+        var attendees = await ev.Live.JoinAllAsync("Ann", "Bob", "Cas", "Dirk");
+        var round = await host.Connection.StartRound(60, 2);
+        await attendees.AssignmentsAsync(round.RoundId);
+
+        ev.AdvanceTo(round.EndsAt - 1);
+        // An announcement goes out after anything the timer sent; once it arrived, a warning would have too.
+        await host.Connection.Announce("Nog even");
+        await Task.WhenAll(attendees.Select(a => a.Announcements.WaitForAny()));
+        Assert.All(attendees, a => Assert.Empty(a.BreakoutEnding.Items));
+
+        ev.AdvanceTo(round.EndsAt);
+
+        await Task.WhenAll(attendees.Select(a => a.BreakoutEnded.WaitForAny()));
+        Assert.All(attendees, a => Assert.Empty(a.BreakoutEnding.Items));
+    }
+
+    [Fact]
     public async Task AtTheEndParticipantsAreToldTheirBreakoutEndedAndEveryoneThatTheRoundEnded()
     {
         await using var ev = await ClockedEvent.CreateAsync();
