@@ -36,9 +36,6 @@ public sealed class ConnectionRegistry
     public IReadOnlyList<string> ConnectionIdsOf(string attendeeId) =>
         _byAttendee.TryGetValue(attendeeId, out var connections) ? [.. connections.Keys] : [];
 
-    public IReadOnlyList<HubCallerContext> Of(string attendeeId) =>
-        _byAttendee.TryGetValue(attendeeId, out var connections) ? [.. connections.Values] : [];
-
     /// <summary>
     /// Takes the attendee's connections out and marks them revoked: they stay open a moment so the
     /// Removed message reaches them, but may no longer act in the room.

@@ -41,14 +41,6 @@ public sealed class RedisConnection : IAsyncDisposable
     /// <summary>Put before every key (<see cref="RedisOptions.KeyPrefix"/>, e.g. "netwerklive:").</summary>
     public string Prefix { get; }
 
-    /// <summary>The database; the first use waits for the initial connection attempt (at most a few seconds).</summary>
-    public IDatabase Database => Multiplexer.GetDatabase();
-
-    /// <summary>Pub/sub of the shared connection.</summary>
-    public ISubscriber Subscriber => Multiplexer.GetSubscriber();
-
-    private ConnectionMultiplexer Multiplexer => _multiplexer.Value.GetAwaiter().GetResult();
-
     /// <summary>The shared multiplexer (created once), e.g. for the SignalR backplane's ConnectionFactory.</summary>
     public async Task<IConnectionMultiplexer> ConnectAsync() => await _multiplexer.Value.ConfigureAwait(false);
 
