@@ -4,13 +4,11 @@ using StackExchange.Redis;
 namespace NetwerkLive.Server.Cluster.Redis;
 
 /// <summary>The cluster bus over Redis pub/sub: one channel per topic under the deployment's prefix.</summary>
-internal sealed class RedisClusterBus(RedisConnection redis, ILogger<RedisClusterBus> logger) : IClusterBus
+internal sealed class RedisClusterBus(RedisConnection redis, RedisGate gate, ILogger<RedisClusterBus> logger) : IClusterBus
 {
-    public async Task PublishAsync(string topic, string message)
-    {
-        var connection = await redis.ConnectAsync();
-        await connection.GetSubscriber().PublishAsync(Channel(topic), message);
-    }
+    // Through the gate like every store write, so an outage is a StoreUnavailableException (a clear hub error).
+    public Task PublishAsync(string topic, string message) =>
+        gate.WriteAsync(async _ => await (await redis.ConnectAsync()).GetSubscriber().PublishAsync(Channel(topic), message));
 
     public async Task SubscribeAsync(string topic, Func<string, Task> handler)
     {
