@@ -26,11 +26,7 @@ public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func
     {
         lock (_gate)
         {
-            if (!_events.TryGetValue(eventId, out var state))
-            {
-                state = new EventState();
-                _events.Add(eventId, state);
-            }
+            var state = StateOf(eventId);
             state.Batch.Restore(change);
             state.Timer ??= time.CreateTimer(OnIntervalEnd, eventId, interval, Timeout.InfiniteTimeSpan);
         }
@@ -53,11 +49,7 @@ public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func
         PresenceChange? now = null;
         lock (_gate)
         {
-            if (!_events.TryGetValue(eventId, out var state))
-            {
-                state = new EventState();
-                _events.Add(eventId, state);
-            }
+            var state = StateOf(eventId);
             change(state.Batch);
             if (state.Timer is null)
             {
@@ -70,6 +62,17 @@ public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func
         {
             _ = send(eventId, now);
         }
+    }
+
+    // Callers hold _gate.
+    private EventState StateOf(string eventId)
+    {
+        if (!_events.TryGetValue(eventId, out var state))
+        {
+            state = new EventState();
+            _events.Add(eventId, state);
+        }
+        return state;
     }
 
     private void OnIntervalEnd(object? boxedEventId)
