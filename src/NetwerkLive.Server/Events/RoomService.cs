@@ -103,15 +103,23 @@ public sealed class RoomService(
     public async Task<int> RestoreConnectionsAsync()
     {
         var restored = 0;
-        foreach (var context in connections.All())
+        // One read of the records per event, not one per connection.
+        var byEvent = connections.All()
+            .Select(context => (Context: context, Member: Member(context)))
+            .Where(c => c.Member is not null)
+            .GroupBy(c => c.Member!.EventId, StringComparer.Ordinal);
+        foreach (var inEvent in byEvent)
         {
-            if (Member(context) is not { } member
-                || await events.GetAttendeeAsync(member.EventId, member.AttendeeId) is not { Removed: false } record)
+            var records = (await events.GetAttendeesAsync(inEvent.Key, [.. inEvent.Select(c => c.Member!.AttendeeId).Distinct(StringComparer.Ordinal)]))
+                .ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
+            foreach (var (context, member) in inEvent)
             {
-                continue;
+                if (records.TryGetValue(member!.AttendeeId, out var record) && !record.Removed)
+                {
+                    await presence.ConnectAsync(record, context.ConnectionId);
+                    restored++;
+                }
             }
-            await presence.ConnectAsync(record, context.ConnectionId);
-            restored++;
         }
         return restored;
     }
