@@ -126,29 +126,29 @@ public sealed partial class BreakoutService : IDisposable
             return;
         }
         var ev = await EventAsync(attendee.EventId);
-        for (var attempt = 1; attempt <= MaxIndexAttempts; attempt++)
-        {
-            var before = await _store.GetAsync(ev.EventId);
-            if (before.RunningRound is null || before.GroupOf(attendee.AttendeeId) is not null)
+        await ChangeWithPeopleAsync(ev,
+            candidates: state => LateJoinPartners(state).Append(attendee.AttendeeId),
+            change: (state, planner, fx, people) =>
             {
-                return;
-            }
-            var people = await _people.IndexAsync(ev, LateJoinPartners(before).Append(attendee.AttendeeId));
-            var lastAttempt = attempt == MaxIndexAttempts;
-            var placed = await ChangeAsync(ev, (state, planner, fx) =>
-            {
-                if (!lastAttempt && Unknown(people, LateJoinPartners(state)))
-                {
-                    return false;
-                }
                 planner.PlaceLateJoiner(state, attendee.AttendeeId, Now, people, fx);
                 return true;
-            });
-            if (placed)
-            {
-                return;
-            }
-        }
+            },
+            needed: before => before.RunningRound is not null && before.GroupOf(attendee.AttendeeId) is null);
+    }
+
+    private static IEnumerable<string> LateJoinPartners(BreakoutState state) =>
+        state.RunningRound is { } round ? round.Waiting.Concat(SmallGroupMembers(state, round)) : [];
+
+    /// <summary>Takes the attendee out of breakouts: they left their group, became unavailable, or left the event.</summary>
+    public async Task<bool> RemoveAsync(string eventId, string attendeeId, bool sitOutRound)
+    {
+        var ev = await EventAsync(eventId);
+        return await ChangeWithPeopleAsync(ev,
+            // Who may be regrouped when the attendee leaves: whoever waits, and the rest of their group.
+            candidates: state => (state.RunningRound?.Waiting ?? []).Concat(state.GroupOf(attendeeId)?.Members ?? []),
+            change: (state, planner, fx, people) => planner.Remove(state, attendeeId, sitOutRound, Now, people, fx),
+            needed: before => before.GroupOf(attendeeId) is not null || before.CoffeeQueue.Contains(attendeeId) || before.RunningRound?.Waiting.Contains(attendeeId) == true,
+            notNeeded: false);
     }
 
     /// <summary>
@@ -158,38 +158,34 @@ public sealed partial class BreakoutService : IDisposable
     /// </summary>
     private const int MaxIndexAttempts = 5;
 
-    private static bool Unknown(PeopleIndex people, IEnumerable<string> candidates) => candidates.Any(id => !people.Records.ContainsKey(id));
-
-    private static IEnumerable<string> LateJoinPartners(BreakoutState state) =>
-        state.RunningRound is { } round ? round.Waiting.Concat(SmallGroupMembers(state, round)) : [];
-
-    /// <summary>Takes the attendee out of breakouts: they left their group, became unavailable, or left the event.</summary>
-    public async Task<bool> RemoveAsync(string eventId, string attendeeId, bool sitOutRound)
+    /// <summary>
+    /// One atomic change that groups people, with the records of its <paramref name="candidates"/> read first.
+    /// Nothing happens when the state read first says the change is not <paramref name="needed"/>. When the
+    /// change finds a candidate the records do not cover (they became one meanwhile), it reads again, up to
+    /// <see cref="MaxIndexAttempts"/> times, then goes ahead with what it knows.
+    /// </summary>
+    private async Task<T> ChangeWithPeopleAsync<T>(EventRecord ev, Func<BreakoutState, IEnumerable<string>> candidates,
+        Func<BreakoutState, RoundPlanner, BreakoutEffects, PeopleIndex, T> change, Func<BreakoutState, bool>? needed = null, T notNeeded = default!)
     {
-        var ev = await EventAsync(eventId);
         for (var attempt = 1; ; attempt++)
         {
-            var before = await _store.GetAsync(eventId);
-            if (before.GroupOf(attendeeId) is null && !before.CoffeeQueue.Contains(attendeeId) && before.RunningRound?.Waiting.Contains(attendeeId) != true)
+            var before = await _store.GetAsync(ev.EventId);
+            if (needed?.Invoke(before) == false)
             {
-                return false;
+                return notNeeded;
             }
-            var people = await _people.IndexAsync(ev, RegroupCandidates(before, attendeeId));
+            var people = await _people.IndexAsync(ev, candidates(before));
             var lastAttempt = attempt == MaxIndexAttempts;
-            var removed = await ChangeAsync<bool?>(ev, (state, planner, fx) =>
-                !lastAttempt && Unknown(people, RegroupCandidates(state, attendeeId))
-                    ? null
-                    : planner.Remove(state, attendeeId, sitOutRound, Now, people, fx));
-            if (removed is { } result)
+            var (stale, result) = await ChangeAsync(ev, (state, planner, fx) =>
+                !lastAttempt && candidates(state).Any(id => !people.Records.ContainsKey(id))
+                    ? (true, default!)
+                    : (false, change(state, planner, fx, people)));
+            if (!stale)
             {
                 return result;
             }
         }
     }
-
-    // Who may be regrouped when the attendee leaves: whoever waits, and the rest of their group.
-    private static IEnumerable<string> RegroupCandidates(BreakoutState state, string attendeeId) =>
-        (state.RunningRound?.Waiting ?? []).Concat(state.GroupOf(attendeeId)?.Members ?? []);
 
     public async Task ProposeExtensionAsync(RoomMember member)
     {

@@ -23,73 +23,51 @@ public sealed partial class BreakoutService
         {
             throw new HubException("Set yourself open for networking first; then you can ask for a coffee partner.");
         }
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await TryFindCoffeePartnerAsync(ev, member, lastAttempt: attempt == MaxCoffeeAttempts) is { } status)
-            {
-                return status;
-            }
-        }
+        return await ChangeWithPeopleAsync<CoffeeQueueStatus>(ev,
+            candidates: state => state.CoffeeQueue.Append(member.AttendeeId),
+            change: (state, planner, fx, people) => QueueOrMatch(state, planner, fx, people, member.AttendeeId));
     }
 
-    private const int MaxCoffeeAttempts = 5;
+    private static HubException AlreadyInBreakout() => new("You are already in a breakout. Leave it first to find a coffee partner.");
 
-    /// <summary>
-    /// One attempt: null when someone entered the queue after the people index was read. The index does not
-    /// know them, so they could not be matched, and two people could wait side by side: read again then.
-    /// </summary>
-    private async Task<CoffeeQueueStatus?> TryFindCoffeePartnerAsync(EventRecord ev, RoomMember member, bool lastAttempt)
+    /// <summary>Matches the attendee with the best person in the queue, or queues them.</summary>
+    private CoffeeQueueStatus QueueOrMatch(BreakoutState state, RoundPlanner planner, BreakoutEffects fx, PeopleIndex people, string attendeeId)
     {
-        var before = await _store.GetAsync(ev.EventId);
-        if (before.GroupOf(member.AttendeeId) is not null)
+        if (state.GroupOf(attendeeId) is not null)
         {
-            throw new HubException("You are already in a breakout. Leave it first to find a coffee partner.");
+            throw AlreadyInBreakout();
         }
-        var people = await _people.IndexAsync(ev, before.CoffeeQueue.Append(member.AttendeeId));
-        var coffeeEnds = Now + (long)_options.CoffeeDuration.TotalMilliseconds;
-        return await ChangeAsync<CoffeeQueueStatus?>(ev, (state, planner, fx) =>
+        if (state.CoffeeQueue.Contains(attendeeId))
         {
-            if (state.GroupOf(member.AttendeeId) is not null)
+            return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
+        }
+        string? partner = null;
+        var best = int.MaxValue;
+        foreach (var waiting in state.CoffeeQueue)
+        {
+            if (people.Penalty(attendeeId, waiting) is { } penalty && penalty < best)
             {
-                throw new HubException("You are already in a breakout. Leave it first to find a coffee partner.");
+                (partner, best) = (waiting, penalty);
             }
-            if (state.CoffeeQueue.Contains(member.AttendeeId))
-            {
-                return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
-            }
-            if (!lastAttempt && state.CoffeeQueue.Any(waiting => !people.Records.ContainsKey(waiting)))
-            {
-                return null;
-            }
-            string? partner = null;
-            var best = int.MaxValue;
-            foreach (var waiting in state.CoffeeQueue)
-            {
-                if (people.Penalty(member.AttendeeId, waiting) is { } penalty && penalty < best)
-                {
-                    (partner, best) = (waiting, penalty);
-                }
-            }
-            if (partner is null)
-            {
-                state.CoffeeQueue.Add(member.AttendeeId);
-                state.RunningRound?.Waiting.Remove(member.AttendeeId);
-                return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
-            }
-            state.CoffeeQueue.Remove(partner);
-            state.RunningRound?.Waiting.Remove(member.AttendeeId);
-            var group = planner.Prepare(new GroupState
-            {
-                GroupId = "",
-                RoundId = BreakoutIds.CoffeePrefix + Ids.New(8),
-                Members = [partner, member.AttendeeId],
-                EndsAt = coffeeEnds,
-            });
-            planner.SkipWarningIfAlreadyDue(group, Now);
-            state.AddGroup(group);
-            fx.GroupStarted(group);
-            return new CoffeeQueueStatus(true, state.CoffeeQueue.Count);
+        }
+        state.RunningRound?.Waiting.Remove(attendeeId);
+        if (partner is null)
+        {
+            state.CoffeeQueue.Add(attendeeId);
+            return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
+        }
+        state.CoffeeQueue.Remove(partner);
+        var group = planner.Prepare(new GroupState
+        {
+            GroupId = "",
+            RoundId = BreakoutIds.CoffeePrefix + Ids.New(8),
+            Members = [partner, attendeeId],
+            EndsAt = Now + (long)_options.CoffeeDuration.TotalMilliseconds,
         });
+        planner.SkipWarningIfAlreadyDue(group, Now);
+        state.AddGroup(group);
+        fx.GroupStarted(group);
+        return new CoffeeQueueStatus(true, state.CoffeeQueue.Count);
     }
 
     public async Task LeaveCoffeeQueueAsync(RoomMember member)
