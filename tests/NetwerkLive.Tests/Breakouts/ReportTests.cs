@@ -45,15 +45,6 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
         return await factory.CreateClient().SendAsync(request);
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-    }
-
     [Fact]
     public async Task AnEndedRoundIsListedWithItsStartEndAndGroups()
     {
@@ -217,7 +208,7 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
 
         using var response = await GetAsync(live.Id, ann.Token);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -228,7 +219,7 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
 
         using var response = await GetAsync(live.Id, other.HostToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -238,7 +229,7 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
 
         using var response = await GetAsync(live.Id, token: null);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -248,6 +239,6 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
 
         using var response = await GetAsync(live.Id, live.Created.HostToken, "?format=xlsx");
 
-        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 }

@@ -63,15 +63,6 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
         return await factory.CreateClient().SendAsync(request);
     }
 
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
-    }
-
     [Fact]
     public async Task TheEarlierEventsHostTokenContinuesItsSeriesInANewEvent()
     {
@@ -91,7 +82,7 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
 
         using var response = await PostContinuationAsync(earlier.EventId, token: null);
 
-        await AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -102,7 +93,7 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
 
         using var response = await PostContinuationAsync(earlier.EventId, ann.Token);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -113,7 +104,7 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
 
         using var response = await PostContinuationAsync(earlier.EventId, other.HostToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.Forbidden);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
     [Fact]
@@ -123,7 +114,7 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
 
         using var response = await PostContinuationAsync("onbekend23", someHost.HostToken);
 
-        await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
     {
         using var response = await PostAsync("/api/events", json);
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(explanation, problem.GetProperty("errors").GetProperty(field)[0].GetString());
         Assert.Contains(explanation, problem.GetProperty("detail").GetString());
     }
@@ -61,7 +61,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
 
         using var response = await PostAsync(path.Replace("{eventId}", created.EventId, StringComparison.Ordinal), """{ "title": "Live", """);
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains("not valid JSON", problem.GetProperty("detail").GetString());
     }
 
@@ -71,7 +71,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         using var http = factory.CreateClient();
         using var response = await http.GetAsync(new Uri("/api/events/nosuchevent", UriKind.Relative));
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Contains("There is no event 'nosuchevent'", problem.GetProperty("detail").GetString());
     }
 
@@ -129,7 +129,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
 
         using var response = await PostAsync($"/api/events/{created.EventId}/attendees", json);
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(explanation, problem.GetProperty("errors").GetProperty(field)[0].GetString());
         Assert.Contains(explanation, problem.GetProperty("detail").GetString());
     }
@@ -150,7 +150,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
     {
         using var response = await PostAsync("/api/events/nosuchevent/attendees", """{ "displayName": "Ann" }""");
 
-        var problem = await AssertProblemAsync(response, HttpStatusCode.NotFound);
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.NotFound);
         Assert.Contains("There is no event 'nosuchevent'", problem.GetProperty("detail").GetString());
     }
 
@@ -165,16 +165,6 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
     {
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-    }
-
-    private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("title").GetString()));
-        return problem;
     }
 
     private static string[] PropertyNames(JsonElement body) => [.. body.EnumerateObject().Select(p => p.Name)];
