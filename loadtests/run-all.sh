@@ -6,7 +6,7 @@
 #   loadtests/run-all.sh                      every scenario
 #   loadtests/run-all.sh chat-fanout ...      only these
 #
-# Needs redis-server on PATH for multi-node. Takes about 15 minutes on 2 cores; run it on a quiet machine.
+# Needs redis-server on PATH for multi-node. Took 8 minutes on this 2-core machine; run it on a quiet machine.
 set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
