@@ -1,46 +1,47 @@
 #!/usr/bin/env node
-// Sums the <Counters> of every .trx file under a results directory (searched
-// recursively, so any number of test projects works), lists failed tests and
-// decides whether the test run is green.
+// Reads the TRX files of a test run, one results folder per test project, lists what failed or
+// skipped and decides whether the run is green.
 //
-// Usage: node .ci/trx-summary.mjs <results-dir> [--dotnet-exit-code N]
+// Usage: node .ci/trx-summary.mjs <results-dir> --floors <floors.json> [--dotnet-exit-code N]...
+//
+// <results-dir> holds one folder per test project (named like the project), each with that
+// project's TRX file; build.sh lays it out that way. <floors.json> maps every test project to the
+// least number of tests it must execute (tests/test-floors.json).
 //
 // Output ends with exactly one plain line that CI reads:
 //   N passed, N failed, N skipped
-// (skipped = notExecuted; see the note at `skipped` below)
-// Exit code: 0 when green; 1 when dotnet test failed, a test failed, no test
-// ran, or no TRX file was found. Plain Node, no packages: a fresh machine
-// only has the .NET SDK and Node.js.
+// Exit code 0 only when every test project in the floors file produced a TRX file, executed at
+// least its floor and more than zero tests, nothing failed, errored, timed out or was skipped, no
+// results folder belongs to a project missing from the floors file, and every dotnet test run
+// exited 0. Plain Node, no packages: a fresh machine only has the .NET SDK and Node.js.
 
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 function usage() {
-  console.error('usage: node trx-summary.mjs <results-dir> [--dotnet-exit-code N]');
+  console.error('usage: node trx-summary.mjs <results-dir> --floors <floors.json> [--dotnet-exit-code N]...');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
 let resultsDir;
-let dotnetExitCode = 0;
-let expectedFiles = 0;
+let floorsFile;
+const dotnetExitCodes = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--dotnet-exit-code') {
     const value = Number.parseInt(args[++i] ?? '', 10);
     if (Number.isNaN(value)) usage();
-    dotnetExitCode = value;
-  } else if (args[i] === '--expect-files') {
-    // One TRX per test project: fewer means a project's results are missing (or two files collided).
-    const value = Number.parseInt(args[++i] ?? '', 10);
-    if (Number.isNaN(value)) usage();
-    expectedFiles = value;
+    dotnetExitCodes.push(value);
+  } else if (args[i] === '--floors') {
+    floorsFile = args[++i];
+    if (floorsFile === undefined) usage();
   } else if (resultsDir === undefined) {
     resultsDir = args[i];
   } else {
     usage();
   }
 }
-if (resultsDir === undefined) usage();
+if (resultsDir === undefined || floorsFile === undefined) usage();
 
 function findTrxFiles(dir) {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return [];
@@ -72,34 +73,18 @@ function parseAttributes(tagText) {
   return attributes;
 }
 
-const counterNames = ['total', 'executed', 'passed', 'failed', 'notExecuted', 'error', 'timeout', 'aborted'];
-const totals = Object.fromEntries(counterNames.map((name) => [name, 0]));
-const failedTests = [];
-const problems = [];
-
-const trxFiles = findTrxFiles(resultsDir);
-for (const file of trxFiles) {
+// One project's TRX: counts taken from the individual results, not from <Counters> (the VSTest
+// TRX logger leaves Counters/@notExecuted at 0 for skipped tests).
+function readTrx(file) {
   const xml = readFileSync(file, 'utf8');
-  const countersTag = xml.match(/<Counters\b[^>]*>/);
-  if (!countersTag) {
-    problems.push(`TRX file has no <Counters> element (test run aborted?): ${file}`);
-    continue;
-  }
-  const counters = parseAttributes(countersTag[0]);
-  const fileCounts = {};
-  for (const name of counterNames) {
-    fileCounts[name] = Number.parseInt(counters[name] ?? '0', 10) || 0;
-    totals[name] += fileCounts[name];
-  }
-  console.log(
-    `  ${relative(process.cwd(), file)}: total=${fileCounts.total} executed=${fileCounts.executed} ` +
-      `passed=${fileCounts.passed} failed=${fileCounts.failed} skipped=${Math.max(fileCounts.notExecuted, fileCounts.total - fileCounts.executed)}`,
-  );
-
-  // <UnitTestResult ... testName="..." ... outcome="Failed" ...> ... <Message>...</Message>
+  const counts = { results: 0, passed: 0, failed: 0, skipped: 0, other: 0 };
+  const failed = [];
+  const skipped = [];
+  const other = [];
   for (const match of xml.matchAll(/<UnitTestResult\b([^>]*?)(\/?)>/g)) {
     const attributes = parseAttributes(match[1]);
-    if (attributes.outcome !== 'Failed') continue;
+    const name = attributes.testName ?? '(unnamed test)';
+    counts.results++;
     let message = '';
     if (match[2] !== '/') {
       const end = xml.indexOf('</UnitTestResult>', match.index);
@@ -107,49 +92,110 @@ for (const file of trxFiles) {
       const messageMatch = body.match(/<Message>([\s\S]*?)<\/Message>/);
       if (messageMatch) message = decodeXml(messageMatch[1]).trim().split(/\r?\n/)[0];
     }
-    failedTests.push({ name: attributes.testName ?? '(unnamed test)', message });
+    switch (attributes.outcome) {
+      case 'Passed':
+        counts.passed++;
+        break;
+      case 'Failed':
+        counts.failed++;
+        failed.push({ name, message });
+        break;
+      case 'NotExecuted':
+        counts.skipped++;
+        skipped.push({ name, message });
+        break;
+      default:
+        // Error, Timeout, Aborted, Inconclusive...: never green.
+        counts.other++;
+        other.push({ name, message: `${attributes.outcome ?? 'no outcome'}${message ? `: ${message}` : ''}` });
+    }
+  }
+  const countersTag = xml.match(/<Counters\b[^>]*>/);
+  const counters = countersTag ? parseAttributes(countersTag[0]) : undefined;
+  return { counts, failed, skipped, other, hasCounters: countersTag !== null, counters };
+}
+
+const floors = JSON.parse(readFileSync(floorsFile, 'utf8'));
+const problems = [];
+const totals = { passed: 0, failed: 0, skipped: 0, other: 0 };
+const failedTests = [];
+const skippedTests = [];
+
+const projectDirs = existsSync(resultsDir)
+  ? readdirSync(resultsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)
+  : [];
+for (const dir of projectDirs) {
+  if (!(dir in floors)) {
+    problems.push(`${dir}: test project has no floor in ${floorsFile} (add one with its executed count)`);
   }
 }
 
-const passed = totals.passed;
-const failed = totals.failed;
-// The VSTest TRX logger (Test SDK 18) writes skipped tests as
-// outcome="NotExecuted" but leaves Counters/@notExecuted at 0; they only show
-// up as total - executed. Take whichever is larger so either behaviour works.
-const skipped = Math.max(totals.notExecuted, totals.total - totals.executed);
+for (const [project, floor] of Object.entries(floors)) {
+  if (project.startsWith('$')) continue; // "$comment" and friends
+  const trxFiles = findTrxFiles(join(resultsDir, project));
+  if (trxFiles.length === 0) {
+    problems.push(`${project}: no TRX file (the project did not run, or its test host crashed)`);
+    continue;
+  }
+  if (trxFiles.length > 1) {
+    problems.push(`${project}: ${trxFiles.length} TRX files where one was expected`);
+  }
+  let executed = 0;
+  for (const file of trxFiles) {
+    const trx = readTrx(file);
+    if (!trx.hasCounters) problems.push(`${project}: TRX file has no <Counters> element (run aborted?): ${file}`);
+    executed += trx.counts.passed + trx.counts.failed + trx.counts.other;
+    totals.passed += trx.counts.passed;
+    totals.failed += trx.counts.failed;
+    totals.skipped += trx.counts.skipped;
+    totals.other += trx.counts.other;
+    failedTests.push(...trx.failed.map((t) => ({ ...t, project })), ...trx.other.map((t) => ({ ...t, project })));
+    skippedTests.push(...trx.skipped.map((t) => ({ ...t, project })));
+    console.log(
+      `  ${relative(process.cwd(), file)}: executed=${trx.counts.passed + trx.counts.failed + trx.counts.other} ` +
+        `passed=${trx.counts.passed} failed=${trx.counts.failed} skipped=${trx.counts.skipped}` +
+        (trx.counts.other > 0 ? ` error/timeout/aborted=${trx.counts.other}` : ''),
+    );
+  }
+  if (executed === 0) {
+    problems.push(`${project}: zero tests executed`);
+  } else if (executed < floor) {
+    problems.push(
+      `${project}: ${executed} tests executed, below its floor of ${floor} in ${floorsFile} ` +
+        '(a test class or project stopped being discovered, or tests were removed without lowering the floor)',
+    );
+  } else if (executed > floor) {
+    console.log(`  ${project}: ${executed} executed, floor ${floor}: raise the floor in ${floorsFile} to ${executed}`);
+  }
+}
 
 if (failedTests.length > 0) {
   console.log('');
   console.log(`Failed tests (${failedTests.length}):`);
   for (const test of failedTests) {
-    console.log(`  FAILED ${test.name}${test.message ? ` -- ${test.message}` : ''}`);
+    console.log(`  FAILED [${test.project}] ${test.name}${test.message ? ` -- ${test.message}` : ''}`);
   }
 }
-
-if (trxFiles.length === 0) {
-  problems.push(`no TRX file was produced under ${resultsDir} (did dotnet test run any test project?)`);
-} else if (trxFiles.length < expectedFiles) {
-  problems.push(`${trxFiles.length} TRX file(s) found but ${expectedFiles} test project(s) ran: some results are missing`);
+if (skippedTests.length > 0) {
+  console.log('');
+  console.log(`Skipped tests (${skippedTests.length}): a skipped test fails the run`);
+  for (const test of skippedTests) {
+    console.log(`  SKIPPED [${test.project}] ${test.name}${test.message ? ` -- ${test.message}` : ''}`);
+  }
+  problems.push(`${skippedTests.length} test(s) skipped`);
 }
-if (dotnetExitCode !== 0) {
-  problems.push(`dotnet test exited with code ${dotnetExitCode}`);
-}
-if (failed > 0) {
-  problems.push(`${failed} test(s) failed`);
-}
-const abnormal = totals.error + totals.timeout + totals.aborted;
-if (abnormal > 0) {
-  problems.push(`${abnormal} test(s) ended in error/timeout/aborted`);
-}
-if (trxFiles.length > 0 && totals.executed === 0 && passed + failed === 0) {
-  problems.push('zero tests ran (no test executed in any test project)');
-}
+dotnetExitCodes.forEach((code) => {
+  if (code !== 0) problems.push(`a dotnet test run exited with code ${code}`);
+});
+if (totals.failed > 0) problems.push(`${totals.failed} test(s) failed`);
+if (totals.other > 0) problems.push(`${totals.other} test(s) ended in error/timeout/aborted`);
 
 console.log('');
 if (problems.length > 0) {
   for (const problem of problems) console.log(`TEST RUN FAILED: ${problem}`);
 } else {
-  console.log(`Test run OK: ${trxFiles.length} TRX file(s), ${totals.executed} test(s) executed.`);
+  console.log(`Test run OK: every test project ran at least its floor (${floorsFile}).`);
 }
-console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+// Error/timeout/aborted results count as failed in the closing line: they are not passes.
+console.log(`${totals.passed} passed, ${totals.failed + totals.other} failed, ${totals.skipped} skipped`);
 process.exit(problems.length > 0 ? 1 : 0);
