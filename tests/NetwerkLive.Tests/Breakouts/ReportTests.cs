@@ -8,7 +8,7 @@ using NetwerkLive.Tests.Infrastructure;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>GET /api/events/{id}/report after real breakouts: the figures, both formats, and who may read it.</summary>
-public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class ReportTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
     private static readonly string[] Contacts = ["ann@hoya.example", "bob@hoya.example", "cas@zuid.example"];
 
@@ -242,3 +242,6 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class ReportOnRedisTests(RedisNetwerkLiveFactory factory) : ReportTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

@@ -8,12 +8,19 @@ namespace NetwerkLive.Tests.Integration;
 /// the order they were sent, so when a later message has arrived, an earlier `left` would have too: that
 /// is how these tests see that something did not happen, without waiting for it.
 /// </summary>
-public sealed class PresenceGraceTests : IAsyncDisposable
+public class PresenceGraceTests : IAsyncDisposable
 {
+    public PresenceGraceTests()
+        : this(new FakeClockFactory())
+    {
+    }
+
+    protected PresenceGraceTests(FakeClockFactory factory) => _factory = factory;
+
     /// <summary>Long enough for a held-back presence message to go out, well within the grace period.</summary>
     private static readonly TimeSpan ReloadTime = TimeSpan.FromSeconds(1);
 
-    private readonly FakeClockFactory _factory = new();
+    private readonly FakeClockFactory _factory;
     private readonly List<TestClient> _clients = [];
     private string _eventId = "";
 
@@ -24,6 +31,7 @@ public sealed class PresenceGraceTests : IAsyncDisposable
             await client.DisposeAsync();
         }
         await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name)
@@ -159,5 +167,14 @@ public sealed class PresenceGraceTests : IAsyncDisposable
         AssertNeverSeenLeaving(ann, bob.AttendeeId);
         Assert.Contains(casJoin.Attendees, a => a.Id == bob.AttendeeId);
         Assert.Equal(3, casJoin.AttendeeCount);
+    }
+}
+
+/// <summary>The same tests with the server in Redis mode, still on the fake clock.</summary>
+public sealed class PresenceGraceOnRedisTests : PresenceGraceTests
+{
+    public PresenceGraceOnRedisTests()
+        : base(new RedisFakeClockFactory())
+    {
     }
 }
