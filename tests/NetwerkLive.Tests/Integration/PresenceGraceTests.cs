@@ -22,6 +22,7 @@ public class PresenceGraceTests : IAsyncDisposable
 
     private readonly FakeClockFactory _factory;
     private readonly List<TestClient> _clients = [];
+    private CreateEventResponse? _created;
     private string _eventId = "";
 
     public async ValueTask DisposeAsync()
@@ -52,7 +53,8 @@ public class PresenceGraceTests : IAsyncDisposable
     /// <summary>Ann watches the room; Bob joins and Ann has seen him.</summary>
     private async Task<(TestClient Ann, TestClient Bob, JoinResult BobJoin)> AnnSeesBobAsync()
     {
-        _eventId = (await _factory.CreateEventAsync()).EventId;
+        _created = await _factory.CreateEventAsync();
+        _eventId = _created.EventId;
         var (ann, _) = await JoinAsync("Ann");
         var (bob, bobJoin) = await JoinAsync("Bob");
         _factory.NextPresenceInterval();
@@ -134,6 +136,22 @@ public class PresenceGraceTests : IAsyncDisposable
 
         Assert.Equal(bobJoin.Self.JoinedAt, rejoin.Self.JoinedAt);
         Assert.Single(ann.Presence.Items, p => p.Joined.Any(a => a.Id == bob.AttendeeId));
+    }
+
+    [Fact]
+    public async Task ARemovedAttendeeLeavesPresenceAtOnceWithoutWaitingForTheGrace()
+    {
+        var (ann, bob, _) = await AnnSeesBobAsync();
+        var (host, _) = await _factory.JoinAsHostAsync(_created!);
+        _clients.Add(host);
+
+        await host.Connection.RemoveAttendee(bob.AttendeeId);
+        // One presence interval: a fiftieth of the grace period, so a leave after the grace would not be seen yet.
+        _factory.NextPresenceInterval();
+
+        var left = await ann.WaitUntilSeesLeft(bob.AttendeeId);
+        Assert.Equal(2, left.AttendeeCount);
+        Assert.DoesNotContain((await ann.Connection.Join()).Attendees, a => a.Id == bob.AttendeeId);
     }
 
     [Fact]
