@@ -37,10 +37,10 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
     /// <see cref="RedisServer"/>) under a prefix of its own. One place, so every kind of server (fake clock or
     /// not) can run its tests on Redis too; call before the server starts.
     /// </summary>
-    public NetwerkLiveFactory OnRedis()
+    public NetwerkLiveFactory OnRedis(RedisServer? redis = null)
     {
         IsOnRedis = true;
-        With("Redis:ConnectionString", RedisServer.Instance.EndPoint);
+        With("Redis:ConnectionString", (redis ?? RedisServer.Instance).EndPoint);
         With("Redis:KeyPrefix", "hub" + Guid.NewGuid().ToString("N")[..12] + ":");
         // Generous: on a loaded CI machine a healthy call can take seconds (outages fail at once anyway).
         With("Redis:OperationTimeout", "00:00:10");
