@@ -9,8 +9,11 @@ namespace NetwerkLive.Tests.Breakouts;
 /// A participant's connection drops mid-round. Within Breakouts:ReconnectGrace (30 s by default) they
 /// keep their place; after it they are let go. On a fake clock, with presence's own 5 s grace first.
 /// </summary>
-public sealed class BreakoutReconnectTests
+public class BreakoutReconnectTests
 {
+    /// <summary>Whether each test's own server runs in Redis mode.</summary>
+    protected virtual bool OnRedis => false;
+
     private static readonly TimeSpan ReconnectGrace = TimeSpan.FromSeconds(30);
 
     /// <summary>Ann and Bob in a pair.</summary>
@@ -36,7 +39,7 @@ public sealed class BreakoutReconnectTests
     [InlineData(HubProtocol.Json)]
     public async Task AParticipantWhoComesBackWithinTheGraceGetsTheSameBreakoutBackFromJoin(HubProtocol protocol)
     {
-        await using var ev = await ClockedEvent.CreateAsync(protocol);
+        await using var ev = await ClockedEvent.CreateAsync(protocol, OnRedis);
         var (host, ann, bob, anns) = await PairAsync(ev);
         await ev.DropAsync(ann);
         await PresenceLetsGoAsync(ev, bob, ann);
@@ -62,7 +65,7 @@ public sealed class BreakoutReconnectTests
     [Fact]
     public async Task AParticipantWhoCameBackIsStillInTheGroupWhenTheGraceRunsOut()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (_, ann, bob, anns) = await PairAsync(ev);
         await ev.DropAsync(ann);
         await PresenceLetsGoAsync(ev, bob, ann);
@@ -79,7 +82,7 @@ public sealed class BreakoutReconnectTests
     [Fact]
     public async Task AParticipantWhoStaysAwayPastTheGraceIsTakenOutAndTheirPartnerIsTold()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (_, ann, bob, anns) = await PairAsync(ev);
         await ev.DropAsync(ann);
         await PresenceLetsGoAsync(ev, bob, ann);
@@ -90,4 +93,10 @@ public sealed class BreakoutReconnectTests
         await bob.BreakoutWaiting.WaitFor(n => n.RoundId == anns.RoundId);
         Assert.Null((await bob.Connection.Join()).Breakout);
     }
+}
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper), still on the fake clock.</summary>
+public sealed class BreakoutReconnectOnRedisTests : BreakoutReconnectTests
+{
+    protected override bool OnRedis => true;
 }

@@ -20,9 +20,10 @@ public sealed class ClockedEvent : IAsyncDisposable
         Live = live;
     }
 
-    public static async Task<ClockedEvent> CreateAsync(HubProtocol protocol = HubProtocol.MessagePack)
+    /// <summary>An event on a new server of its own, in Redis mode when <paramref name="onRedis"/>.</summary>
+    public static async Task<ClockedEvent> CreateAsync(HubProtocol protocol = HubProtocol.MessagePack, bool onRedis = false)
     {
-        var factory = new FakeClockFactory();
+        var factory = onRedis ? new RedisFakeClockFactory() : new FakeClockFactory();
         return new ClockedEvent(factory, await LiveEvent.CreateAsync(factory, protocol));
     }
 

@@ -10,7 +10,7 @@ namespace NetwerkLive.Tests.Breakouts;
 /// exact; tests that let time pass (or configure the server) start a server of their own, because tokens
 /// issued on a clock moved ahead would not be valid yet on the real one.
 /// </summary>
-public sealed class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
+public class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<FakeClockFactory>
 {
     private static readonly TimeSpan DefaultCoffee = TimeSpan.FromMinutes(10);
 
@@ -83,7 +83,7 @@ public sealed class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<F
     [Fact]
     public async Task TheLengthOfACoffeeChatIsConfigurable()
     {
-        await using var server = new FakeClockFactory();
+        await using var server = factory.Another();
         server.With("Breakouts:CoffeeDuration", "00:03:00");
         await using var live = await LiveEvent.CreateAsync(server, HubProtocol.MessagePack);
 
@@ -224,7 +224,7 @@ public sealed class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<F
     [Fact]
     public async Task ACoffeeChatIsWarnedAMinuteBeforeItsEndAndThenEndedByTheTimer()
     {
-        await using var server = new FakeClockFactory();
+        await using var server = factory.Another();
         await using var live = await LiveEvent.CreateAsync(server, HubProtocol.MessagePack);
         var (ann, bob, annSees, _) = await MatchAnnAndBobAsync(live);
 
@@ -237,3 +237,6 @@ public sealed class CoffeeQueueTests(FakeClockFactory factory) : IClassFixture<F
         await bob.BreakoutEnded.WaitFor(n => n.GroupId == annSees.GroupId);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode, still on the fake clock.</summary>
+public sealed class CoffeeQueueOnRedisTests(RedisFakeClockFactory factory) : CoffeeQueueTests(factory), IClassFixture<RedisFakeClockFactory>;

@@ -5,9 +5,10 @@ using NetwerkLive.Tests.Infrastructure;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>
-/// Mutual follow-ups with real clients. Pushes reach a connection in the order they were sent, so once a
-/// later chat message has arrived, a FollowUpMatched sent before it would have too: that is how these
-/// tests see that nothing was revealed, without waiting for it.
+/// Mutual follow-ups with real clients. Pushes on one channel reach a connection in the order they were sent,
+/// so once a later push to the same attendee has arrived, a FollowUpMatched sent before it would have too: that
+/// is how these tests see that nothing was revealed, without waiting for it. The later push must go the same way
+/// as FollowUpMatched (to the attendee, not to the room): the Redis backplane keeps order per channel only.
 /// </summary>
 public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
@@ -15,7 +16,7 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
     private const string BobContact = "bob@bos.example";
 
     /// <summary>Ann and Bob meet in a host round; Cas is in the event but sits the round out.</summary>
-    private static async Task<(TestClient Ann, TestClient Bob, TestClient Cas)> AnnAndBobMeetInARoundAsync(LiveEvent live, string? bobContact = BobContact)
+    private static async Task<(TestClient Host, TestClient Ann, TestClient Bob, TestClient Cas)> AnnAndBobMeetInARoundAsync(LiveEvent live, string? bobContact = BobContact)
     {
         var (host, _) = await live.JoinAsHostAsync();
         var (ann, _) = await live.JoinAsync("Ann", "Hoya", contact: AnnContact);
@@ -25,24 +26,25 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
         var round = await host.Connection.StartRound(60, 2);
         await ann.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId);
         await bob.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId);
-        return (ann, bob, cas);
+        return (host, ann, bob, cas);
     }
 
-    /// <summary>The sender posts in the room chat; returns when every watcher has received that message.</summary>
-    private static async Task MarkerAsync(TestClient sender, params TestClient[] watchers)
+    /// <summary>
+    /// Ann posts in the breakout she shares with Bob; returns when both received it. Breakout chat is sent to
+    /// each member as an attendee, as FollowUpMatched is.
+    /// </summary>
+    private static async Task BreakoutMarkerAsync(TestClient ann, TestClient bob)
     {
-        var marker = await sender.Connection.SendChat("marker " + Guid.NewGuid().ToString("N"));
-        foreach (var watcher in watchers)
-        {
-            await watcher.Chat.WaitFor(m => m.Seq == marker.Seq);
-        }
+        var marker = await ann.Connection.SendBreakoutChat("marker " + Guid.NewGuid().ToString("N"));
+        await ann.BreakoutChat.WaitFor(m => m.Text == marker.Text);
+        await bob.BreakoutChat.WaitFor(m => m.Text == marker.Text);
     }
 
     [Fact]
     public async Task AskingToFollowUpWithSomeoneNotMetIsRefusedClearly()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var (ann, _, cas) = await AnnAndBobMeetInARoundAsync(live);
+        var (_, ann, _, cas) = await AnnAndBobMeetInARoundAsync(live);
 
         var error = await Assert.ThrowsAsync<HubException>(() => ann.Connection.RequestFollowUp(cas.AttendeeId));
 
@@ -53,11 +55,11 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
     public async Task TheOtherLearnsNothingUntilTheyAskToo()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var (ann, bob, _) = await AnnAndBobMeetInARoundAsync(live);
+        var (_, ann, bob, _) = await AnnAndBobMeetInARoundAsync(live);
 
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
 
-        await MarkerAsync(ann, ann, bob);
+        await BreakoutMarkerAsync(ann, bob);
         Assert.Empty(bob.FollowUpMatched.Items);
         Assert.Empty(ann.FollowUpMatched.Items);
     }
@@ -68,7 +70,7 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
     public async Task WhenBothAskedEachGetsTheOthersContact(HubProtocol protocol)
     {
         await using var live = await LiveEvent.CreateAsync(factory, protocol);
-        var (ann, bob, _) = await AnnAndBobMeetInARoundAsync(live);
+        var (_, ann, bob, _) = await AnnAndBobMeetInARoundAsync(live);
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
 
         await bob.Connection.RequestFollowUp(ann.AttendeeId);
@@ -99,7 +101,7 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
     public async Task AskingAgainIsNoErrorAndMatchesOnlyOnce()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var (ann, bob, _) = await AnnAndBobMeetInARoundAsync(live);
+        var (_, ann, bob, _) = await AnnAndBobMeetInARoundAsync(live);
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
         await bob.Connection.RequestFollowUp(ann.AttendeeId);
@@ -107,7 +109,7 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
         await bob.Connection.RequestFollowUp(ann.AttendeeId);
 
-        await MarkerAsync(ann, ann, bob);
+        await BreakoutMarkerAsync(ann, bob);
         Assert.Single(ann.FollowUpMatched.Items);
         Assert.Single(bob.FollowUpMatched.Items);
     }
@@ -116,13 +118,16 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
     public async Task SomeoneElseInTheEventNeverHearsOfAFollowUp()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var (ann, bob, cas) = await AnnAndBobMeetInARoundAsync(live);
+        var (host, ann, bob, cas) = await AnnAndBobMeetInARoundAsync(live);
 
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
         await bob.Connection.RequestFollowUp(ann.AttendeeId);
 
         await ann.FollowUpMatched.WaitForAny();
-        await MarkerAsync(ann, cas);
+        await bob.FollowUpMatched.WaitForAny();
+        // Removed is sent to Cas as an attendee, the way a FollowUpMatched to her would have gone before it.
+        await host.Connection.RemoveAttendee(cas.AttendeeId);
+        await cas.Removed.WaitForAny();
         Assert.Empty(cas.FollowUpMatched.Items);
     }
 
@@ -130,7 +135,7 @@ public class FollowUpTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
     public async Task SomeoneWhoGaveNoContactIsMatchedWithANullContact()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var (ann, bob, _) = await AnnAndBobMeetInARoundAsync(live, bobContact: null);
+        var (_, ann, bob, _) = await AnnAndBobMeetInARoundAsync(live, bobContact: null);
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
 
         await bob.Connection.RequestFollowUp(ann.AttendeeId);

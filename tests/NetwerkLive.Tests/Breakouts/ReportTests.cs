@@ -8,8 +8,10 @@ using NetwerkLive.Tests.Infrastructure;
 namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>GET /api/events/{id}/report after real breakouts: the figures, both formats, and who may read it.</summary>
-public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
+public class ReportTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
+    private const string CsvHeader = "record,name,value";
+
     private static readonly string[] Contacts = ["ann@hoya.example", "bob@hoya.example", "cas@zuid.example"];
 
     /// <summary>Ann and Bob are colleagues (the company in another case), Cas is not: three people make one triple.</summary>
@@ -166,8 +168,17 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
 
         using var response = await GetAsync(live.Id, live.Created.HostToken, "?format=csv");
 
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var body = await response.Content.ReadAsStringAsync();
+        Assert.StartsWith(CsvHeader + "\r\n", body, StringComparison.Ordinal);
+        // Not vacuous: the mutual follow-up of Ann and Cas is in it, by id and display name.
+        Assert.Contains("followUp,", body, StringComparison.Ordinal);
         Assert.All(Contacts, contact => Assert.DoesNotContain(contact, body, StringComparison.OrdinalIgnoreCase));
+        // The local part alone, in case a contact were cut or encoded.
+        Assert.All(Contacts, contact => Assert.DoesNotContain(contact.Split('@')[0] + "@", body, StringComparison.OrdinalIgnoreCase));
+        // Bob asked for Ann, who did not ask back: a one-sided request names nobody.
+        Assert.DoesNotContain(",Bob", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -242,3 +253,6 @@ public sealed class ReportTests(NetwerkLiveFactory factory) : IClassFixture<Netw
         await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
 }
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper).</summary>
+public sealed class ReportOnRedisTests(RedisNetwerkLiveFactory factory) : ReportTests(factory), IClassFixture<RedisNetwerkLiveFactory>;

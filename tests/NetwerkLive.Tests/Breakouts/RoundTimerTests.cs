@@ -7,15 +7,18 @@ namespace NetwerkLive.Tests.Breakouts;
 /// The round's timer on a fake clock: the warning a minute before the end, the end itself, and what
 /// may happen after. Each test has a server of its own, as its clock moves on.
 /// </summary>
-public sealed class RoundTimerTests
+public class RoundTimerTests
 {
+    /// <summary>Whether each test's own server runs in Redis mode.</summary>
+    protected virtual bool OnRedis => false;
+
     private const int Duration = 120;
     private const long Minute = 60_000;
 
     [Fact]
     public async Task EveryParticipantIsWarnedOneMinuteBeforeTheEndAndNotEarlier()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (host, _) = await ev.Live.JoinAsHostAsync();
         var attendees = await ev.Live.JoinAllAsync("Ann", "Bob", "Cas", "Dirk", "Eva");
         var round = await host.Connection.StartRound(Duration, 2);
@@ -39,7 +42,7 @@ public sealed class RoundTimerTests
     [Fact]
     public async Task AOneMinuteRoundIsNotWarnedAtItsStartButStillEnds()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (host, _) = await ev.Live.JoinAsHostAsync();
         var attendees = await ev.Live.JoinAllAsync("Ann", "Bob", "Cas", "Dirk");
         var round = await host.Connection.StartRound(60, 2);
@@ -60,7 +63,7 @@ public sealed class RoundTimerTests
     [Fact]
     public async Task AtTheEndParticipantsAreToldTheirBreakoutEndedAndEveryoneThatTheRoundEnded()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (host, _) = await ev.Live.JoinAsHostAsync();
         var attendees = await ev.Live.JoinAllAsync("Ann", "Bob", "Cas", "Dirk", "Eva");
         var (away, _) = await ev.Live.JoinAsync("Fien");
@@ -87,7 +90,7 @@ public sealed class RoundTimerTests
     [Fact]
     public async Task OnceTheTimerHasEndedTheRoundTheHostCanStartANewOne()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (host, _) = await ev.Live.JoinAsHostAsync();
         var attendees = await ev.Live.JoinAllAsync("Ann", "Bob", "Cas", "Dirk");
         var first = await host.Connection.StartRound(Duration, 2);
@@ -104,7 +107,7 @@ public sealed class RoundTimerTests
     [Fact]
     public async Task TheRoundOutlivesTheHostsConnectionAndItsTimerStillEndsIt()
     {
-        await using var ev = await ClockedEvent.CreateAsync();
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
         var (host, _) = await ev.Live.JoinAsHostAsync();
         var attendees = await ev.Live.JoinAllAsync("Ann", "Bob", "Cas");
         var round = await host.Connection.StartRound(Duration, 2);
@@ -119,4 +122,10 @@ public sealed class RoundTimerTests
         await Task.WhenAll(attendees.Select(a => a.BreakoutEnded.WaitFor(n => n.RoundId == round.RoundId)));
         await Task.WhenAll(attendees.Select(a => a.RoundEnded.WaitFor(n => n.RoundId == round.RoundId)));
     }
+}
+
+/// <summary>The same tests with the server in Redis mode (Redis stores, backplane, sweeper), still on the fake clock.</summary>
+public sealed class RoundTimerOnRedisTests : RoundTimerTests
+{
+    protected override bool OnRedis => true;
 }

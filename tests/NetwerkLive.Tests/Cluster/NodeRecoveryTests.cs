@@ -23,7 +23,9 @@ public sealed class NodeRecoveryTests
         var presence = factory.Services.GetRequiredService<RedisPresenceStore>();
 
         // What a survivor does to a node whose heartbeat expired: drop its connections, forget it.
-        await presence.DropNodeAsync(self.NodeId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        var dropped = await presence.DropNodeAsync(self.NodeId, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        Assert.Equal(new[] { ann.AttendeeId, bob.AttendeeId }.Order(StringComparer.Ordinal), dropped.Select(d => d.AttendeeId).Order(StringComparer.Ordinal));
+        Assert.All(dropped, d => Assert.Equal(live.Id, d.EventId));
         await factory.Services.GetRequiredService<RedisNodes>().ForgetNodeAsync(self.NodeId);
 
         // The node learns it at its next beat; nothing pushes that to a client, so look at the store (bounded).
@@ -34,6 +36,7 @@ public sealed class NodeRecoveryTests
             await Task.Delay(100);
         }
         Assert.Equal(2, await presence.CountAsync(live.Id));
+        Assert.DoesNotContain(await presence.GetIdleAsync(long.MaxValue, int.MaxValue), i => i.EventId == live.Id);
     }
 
     // Present, and not idle: each has a connection again.

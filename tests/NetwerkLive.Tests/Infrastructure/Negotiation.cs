@@ -17,7 +17,7 @@ public static class Negotiation
     public static EventConnection ConnectNegotiating(this NetwerkLiveFactory factory, string token, HubProtocol protocol = HubProtocol.MessagePack) =>
         EventConnection.Create(factory.Server.BaseAddress, token, protocol, options => options.HttpMessageHandlerFactory = _ => factory.Server.CreateHandler());
 
-    public static async Task<NegotiateAnswer> NegotiateAsync(this NetwerkLiveFactory factory, string? token)
+    public static async Task<NegotiateAnswer> NegotiateAsync(this Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory<Program> factory, string? token)
     {
         using var http = factory.CreateClient();
         var query = token is null ? "" : "&access_token=" + Uri.EscapeDataString(token);

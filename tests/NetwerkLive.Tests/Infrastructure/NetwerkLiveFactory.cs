@@ -29,6 +29,24 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Whether <see cref="OnRedis"/> put this server in Redis mode.</summary>
+    public bool IsOnRedis { get; private set; }
+
+    /// <summary>
+    /// Redis mode: Redis stores, the SignalR backplane, heartbeat and sweeper, on the test Redis (see
+    /// <see cref="RedisServer"/>) under a prefix of its own. One place, so every kind of server (fake clock or
+    /// not) can run its tests on Redis too; call before the server starts.
+    /// </summary>
+    public NetwerkLiveFactory OnRedis(RedisServer? redis = null)
+    {
+        IsOnRedis = true;
+        With("Redis:ConnectionString", (redis ?? RedisServer.Instance).EndPoint);
+        With("Redis:KeyPrefix", "hub" + Guid.NewGuid().ToString("N")[..12] + ":");
+        // Generous: on a loaded CI machine a healthy call can take seconds (outages fail at once anyway).
+        With("Redis:OperationTimeout", "00:00:10");
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)

@@ -15,7 +15,7 @@ namespace NetwerkLive.Tests.Infrastructure;
 /// loopback port and stopped when the test process exits. Tests keep apart by a fresh key prefix each
 /// (<see cref="NewOptions"/>). When there is no Redis at all, every test that needs one fails saying how to get it.
 /// </summary>
-public sealed class RedisServer
+public sealed class RedisServer : IDisposable
 {
     public const string EnvironmentVariable = "NETWERKLIVE_TEST_REDIS";
 
@@ -58,6 +58,34 @@ public sealed class RedisServer
             return new RedisServer(given, process: null);
         }
 
+        var server = Launch();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    /// <summary>
+    /// A redis-server of the caller's own (never the shared one), for a test that takes it away to see an outage.
+    /// Dispose stops it.
+    /// </summary>
+    public static RedisServer StartDedicated() => Launch();
+
+    /// <summary>Stops a server this assembly started (an outage, for whoever still uses it); does nothing to a given one.</summary>
+    public void Stop()
+    {
+        if (_process is not null)
+        {
+            Stop(_process);
+        }
+    }
+
+    public void Dispose()
+    {
+        Stop();
+        _process?.Dispose();
+    }
+
+    private static RedisServer Launch()
+    {
         var port = FreePort();
         Process process;
         try
@@ -81,7 +109,6 @@ public sealed class RedisServer
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop(process);
 
         // Nothing tells us when it listens: poll the port, bounded.
         var deadline = Stopwatch.StartNew();

@@ -8,13 +8,21 @@ namespace NetwerkLive.Tests.Integration;
 /// the order they were sent, so when a later message has arrived, an earlier `left` would have too: that
 /// is how these tests see that something did not happen, without waiting for it.
 /// </summary>
-public sealed class PresenceGraceTests : IAsyncDisposable
+public class PresenceGraceTests : IAsyncDisposable
 {
+    public PresenceGraceTests()
+        : this(new FakeClockFactory())
+    {
+    }
+
+    protected PresenceGraceTests(FakeClockFactory factory) => _factory = factory;
+
     /// <summary>Long enough for a held-back presence message to go out, well within the grace period.</summary>
     private static readonly TimeSpan ReloadTime = TimeSpan.FromSeconds(1);
 
-    private readonly FakeClockFactory _factory = new();
+    private readonly FakeClockFactory _factory;
     private readonly List<TestClient> _clients = [];
+    private CreateEventResponse? _created;
     private string _eventId = "";
 
     public async ValueTask DisposeAsync()
@@ -24,6 +32,7 @@ public sealed class PresenceGraceTests : IAsyncDisposable
             await client.DisposeAsync();
         }
         await _factory.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 
     private async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name)
@@ -44,7 +53,8 @@ public sealed class PresenceGraceTests : IAsyncDisposable
     /// <summary>Ann watches the room; Bob joins and Ann has seen him.</summary>
     private async Task<(TestClient Ann, TestClient Bob, JoinResult BobJoin)> AnnSeesBobAsync()
     {
-        _eventId = (await _factory.CreateEventAsync()).EventId;
+        _created = await _factory.CreateEventAsync();
+        _eventId = _created.EventId;
         var (ann, _) = await JoinAsync("Ann");
         var (bob, bobJoin) = await JoinAsync("Bob");
         _factory.NextPresenceInterval();
@@ -129,6 +139,22 @@ public sealed class PresenceGraceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ARemovedAttendeeLeavesPresenceAtOnceWithoutWaitingForTheGrace()
+    {
+        var (ann, bob, _) = await AnnSeesBobAsync();
+        var (host, _) = await _factory.JoinAsHostAsync(_created!);
+        _clients.Add(host);
+
+        await host.Connection.RemoveAttendee(bob.AttendeeId);
+        // One presence interval: a fiftieth of the grace period, so a leave after the grace would not be seen yet.
+        _factory.NextPresenceInterval();
+
+        var left = await ann.WaitUntilSeesLeft(bob.AttendeeId);
+        Assert.Equal(2, left.AttendeeCount);
+        Assert.DoesNotContain((await ann.Connection.Join()).Attendees, a => a.Id == bob.AttendeeId);
+    }
+
+    [Fact]
     public async Task TwoTabsOfOneAttendeeCountAsOne()
     {
         var (ann, bob, _) = await AnnSeesBobAsync();
@@ -159,5 +185,14 @@ public sealed class PresenceGraceTests : IAsyncDisposable
         AssertNeverSeenLeaving(ann, bob.AttendeeId);
         Assert.Contains(casJoin.Attendees, a => a.Id == bob.AttendeeId);
         Assert.Equal(3, casJoin.AttendeeCount);
+    }
+}
+
+/// <summary>The same tests with the server in Redis mode, still on the fake clock.</summary>
+public sealed class PresenceGraceOnRedisTests : PresenceGraceTests
+{
+    public PresenceGraceOnRedisTests()
+        : base(new RedisFakeClockFactory())
+    {
     }
 }

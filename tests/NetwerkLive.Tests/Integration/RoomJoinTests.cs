@@ -1,4 +1,5 @@
 using NetwerkLive.Client;
+using NetwerkLive.Contracts;
 using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Integration;
@@ -110,6 +111,52 @@ public class RoomJoinTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
 
         // If Bob's join is still waiting in the same presence batch, he arrives in 'joined' already unavailable.
         await ann.Client.Presence.WaitFor(p => p.Joined.Concat(p.Updated).Any(a => a.Id == bob.Client.AttendeeId && !a.Available));
+    }
+
+    [Fact]
+    public async Task JoinCalledTwiceOnOneConnectionGivesTheSameAnswerAndCountsTheAttendeeOnce()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (cas, _) = await live.JoinAsync("Cas");
+        var (ann, first) = await live.JoinAsync("Ann");
+        await cas.WaitUntilSeesPresent(ann.AttendeeId);
+
+        var second = await ann.Connection.Join();
+
+        Assert.Equal(first.Self, second.Self with { Interests = first.Self.Interests });
+        Assert.Equal(first.Self.Interests, second.Self.Interests);
+        Assert.Equal(first.Event, second.Event);
+        Assert.Equal(2, second.AttendeeCount);
+        Assert.Equal(first.Attendees.Select(a => (a.Id, a.JoinedAt)), second.Attendees.Select(a => (a.Id, a.JoinedAt)));
+        // Presence messages reach Cas in the order they were sent: once Bob's join arrived, a repeat of Ann's would have too.
+        var (bob, _) = await live.JoinAsync("Bob");
+        var bobSeen = await cas.WaitUntilSeesPresent(bob.AttendeeId);
+        Assert.Equal(3, bobSeen.AttendeeCount);
+        Assert.Single(cas.Presence.Items, p => p.Joined.Concat(p.Updated).Any(a => a.Id == ann.AttendeeId));
+    }
+
+    [Fact]
+    public async Task JoinListsAtMost200AttendeesTheEarliestFirstButCountsEveryone()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var early = new List<JoinResult>();
+        // In batches: 201 connections at once would only measure the test machine.
+        foreach (var batch in Enumerable.Range(0, 201).Chunk(25))
+        {
+            early.AddRange((await Task.WhenAll(batch.Select(i => live.JoinAsync($"Deelnemer {i}")))).Select(j => j.Join));
+        }
+
+        var (late, join) = await live.JoinAsync("Laatkomer");
+
+        Assert.Equal(202, join.AttendeeCount);
+        Assert.Equal(202, join.Event.AttendeeCount);
+        Assert.Equal(200, join.Attendees.Length);
+        Assert.Equal(200, join.Attendees.Select(a => a.Id).Distinct().Count());
+        Assert.DoesNotContain(join.Attendees, a => a.Id == late.AttendeeId);
+        var listedLast = join.Attendees.Max(a => a.JoinedAt);
+        var left = Assert.Single(early, e => join.Attendees.All(a => a.Id != e.Self.Id));
+        Assert.True(left.Self.JoinedAt >= listedLast, "The attendee left out must have joined no earlier than everyone listed.");
+        Assert.All(join.Attendees, a => Assert.Contains(early, e => e.Self.Id == a.Id));
     }
 }
 

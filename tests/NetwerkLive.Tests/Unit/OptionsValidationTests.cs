@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Tests.Infrastructure;
 
@@ -65,13 +67,46 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
-    public async Task EmptySigningKeyStartsWithARandomKey()
+    public async Task EmptySigningKeyStartsWithAKeyOfItsOwnThatAnotherStartDoesNotShareAndSaysSo()
     {
-        using var factory = new NetwerkLiveFactory().With("Auth:SigningKey", "");
+        var logs = new CapturedLogs();
+        using var first = new NetwerkLiveFactory().With("Auth:SigningKey", "");
+        using var firstLogged = first.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        using var second = new NetwerkLiveFactory().With("Auth:SigningKey", "");
 
-        var created = await factory.CreateEventAsync();
+        var created = await new NetwerkLive.Client.NetwerkLiveApi(firstLogged.CreateClient())
+            .CreateEventAsync(new NetwerkLive.Contracts.CreateEventRequest("Bedrijvenkring live"));
 
-        Assert.False(string.IsNullOrEmpty(created.HostToken));
+        // Checked by the server that issued it it gets as far as the event; by another one, not past the signature.
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await firstLogged.NegotiateAsync(created.HostToken)).Status);
+        var refused = await second.NegotiateAsync(created.HostToken);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.Status);
+        Assert.StartsWith("Your access token is not valid", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Auth:SigningKey is not set: using a random signing key.", StringComparison.Ordinal));
+    }
+
+    /// <summary>Every log entry the server writes, for tests that check what it said.</summary>
+    private sealed class CapturedLogs : ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+
+        public IReadOnlyCollection<(LogLevel Level, string Message)> Entries => _entries;
+
+        public ILogger CreateLogger(string categoryName) => new Logger(_entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                entries.Enqueue((logLevel, formatter(state, exception)));
+        }
     }
 
     [Fact]
