@@ -50,7 +50,8 @@ public sealed class CrossNodeHostActionTests(TwoNodeCluster nodes)
 
     /// <summary>
     /// A removed attendee's token gets them nowhere on <paramref name="node"/>: the WebSocket handshake is
-    /// refused with 401, and the hub tells a browser why (the same check as every node, on the shared store).
+    /// refused with 401 (a node that is down refuses nothing: its connection fails without one), and a
+    /// browser's negotiate is told why.
     /// </summary>
     private static async Task AssertRefusedAsync(TestClient again, ClusterNode node)
     {
