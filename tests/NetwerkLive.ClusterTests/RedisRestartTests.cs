@@ -1,6 +1,9 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using NetwerkLive.Client;
 using NetwerkLive.ClusterTests.Infrastructure;
 using NetwerkLive.Contracts;
 
@@ -15,6 +18,10 @@ public sealed class RedisRestartTests : IAsyncLifetime
     /// <summary>How soon after Redis is back chat must work again (the nodes reconnect by themselves).</summary>
     private static readonly TimeSpan RecoveryDeadline = TimeSpan.FromSeconds(30);
 
+    /// <summary>What the hub and the HTTP API say while the shared store is away (docs/hub-contract.md).</summary>
+    private const string Unreachable =
+        "The event's shared storage is not reachable right now, so this could not be done. Nothing was lost: try again in a few seconds.";
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("netwerklive-redis-").FullName;
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -26,7 +33,7 @@ public sealed class RedisRestartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ChatFailsFastWhileRedisIsDownAndResumesWithItsHistoryAndSeqAfterARestart()
+    public async Task ChatAndRegistrationFailFastWithTheOutageMessageWhileRedisIsDownAndChatResumesWithItsHistoryAndSeqAfterARestart()
     {
         await using var redis = await RedisServer.StartDurableAsync(_dataDirectory);
         await using var cluster = await Cluster.StartAsync(2, redisEndpoint: redis.Endpoint);
@@ -41,7 +48,16 @@ public sealed class RedisRestartTests : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var refused = await Assert.ThrowsAsync<HubException>(() => ann.Connection.SendChat("Tijdens de storing").WaitAsync(FailFast));
         Assert.True(clock.Elapsed < FailFast, $"SendChat took {clock.Elapsed.TotalSeconds:0.0} s to fail while Redis was down.");
-        Assert.Contains("try again", refused.Message, StringComparison.OrdinalIgnoreCase);
+        // SignalR puts "An unexpected error occurred invoking 'SendChat' on the server. HubException: " before it.
+        Assert.EndsWith(Unreachable, refused.Message, StringComparison.Ordinal);
+        clock.Restart();
+        var answer = await Assert.ThrowsAsync<NetwerkLiveApiException>(() => b.Api.RegisterAsync(live.Id, new RegisterAttendeeRequest("Cas", "Cas BV")).WaitAsync(FailFast));
+        Assert.True(clock.Elapsed < FailFast, $"Registering took {clock.Elapsed.TotalSeconds:0.0} s to fail while Redis was down.");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+        using (var problem = JsonDocument.Parse(answer.Body))
+        {
+            Assert.Equal(Unreachable, problem.RootElement.GetProperty("detail").GetString());
+        }
         Assert.Equal(HubConnectionState.Connected, ann.Connection.Connection.State);
         Assert.Equal(HubConnectionState.Connected, bob.Connection.Connection.State);
 

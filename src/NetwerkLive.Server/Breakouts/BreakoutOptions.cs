@@ -7,10 +7,16 @@ public sealed class BreakoutOptions
 {
     public const string Section = "Breakouts";
 
-    public const int MinRoundSeconds = 60;
     public const int MaxRoundSeconds = 3600;
     public const int MinGroupSize = 2;
     public const int MaxGroupSize = 4;
+
+    /// <summary>
+    /// The shortest round a host may start (a minute). Only tests that must wait for a round's own end
+    /// (a cluster whose node died) have reason to shorten it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00", ErrorMessage = "Breakouts:MinRoundDuration must be between 5 seconds and 1 hour.")]
+    public TimeSpan MinRoundDuration { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long a coffee-queue match lasts.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "01:00:00", ErrorMessage = "Breakouts:CoffeeDuration must be between 1 minute and 1 hour.")]

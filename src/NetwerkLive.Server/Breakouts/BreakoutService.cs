@@ -43,9 +43,10 @@ public sealed partial class BreakoutService : IDisposable
     public async Task<RoundInfo> StartRoundAsync(RoomMember host, int durationSeconds, int groupSize)
     {
         RequireHost(host, "start a round");
-        if (durationSeconds is < BreakoutOptions.MinRoundSeconds or > BreakoutOptions.MaxRoundSeconds)
+        var minSeconds = (int)Math.Ceiling(_options.MinRoundDuration.TotalSeconds);
+        if (durationSeconds < minSeconds || durationSeconds > BreakoutOptions.MaxRoundSeconds)
         {
-            throw new HubException($"A round lasts between {BreakoutOptions.MinRoundSeconds} and {BreakoutOptions.MaxRoundSeconds} seconds; {durationSeconds} is not allowed.");
+            throw new HubException($"A round lasts between {minSeconds} and {BreakoutOptions.MaxRoundSeconds} seconds; {durationSeconds} is not allowed.");
         }
         if (groupSize is < BreakoutOptions.MinGroupSize or > BreakoutOptions.MaxGroupSize)
         {

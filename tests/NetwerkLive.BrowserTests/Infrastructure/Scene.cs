@@ -12,6 +12,7 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 /// separate device), all closed when the test ends. It records every dialog and uncaught page error,
 /// and keeps the pages off the internet: the livestream iframe gets a local placeholder, anything
 /// else outside the test server is refused at once instead of hanging on a network that is not there.
+/// Every page error and console error is kept: <see cref="BrowserTest"/> fails any test that leaves one.
 /// </summary>
 public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
 {
@@ -30,6 +31,13 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
 
     /// <summary>Uncaught exceptions in any page's scripts.</summary>
     public ConcurrentQueue<string> PageErrors { get; } = new();
+
+    /// <summary>What any page logged to its console as an error (failed loads included).</summary>
+    public ConcurrentQueue<string> ConsoleErrors { get; } = new();
+
+    /// <summary>Every page error and console error so far, one line each, saying whose page it was.</summary>
+    public IReadOnlyList<string> Errors() =>
+        [.. PageErrors.Select(e => "page error: " + e), .. ConsoleErrors.Select(e => "console error: " + e)];
 
     /// <summary>A new person: a browser context of their own with one page.</summary>
     public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false)
@@ -64,6 +72,10 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
         };
         page.Console += (_, message) =>
         {
+            if (message.Type is "error")
+            {
+                ConsoleErrors.Enqueue($"{who}: {message.Text} ({message.Location})");
+            }
             if (message.Type is "error" or "warning")
             {
                 Log($"[{who}] console {message.Type}: {message.Text}");

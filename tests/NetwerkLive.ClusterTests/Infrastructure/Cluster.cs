@@ -72,6 +72,13 @@ public sealed class Cluster : IAsyncDisposable
         return cluster;
     }
 
+    /// <summary>
+    /// A command on the cluster's Redis, on <paramref name="key"/> with this cluster's prefix put before it
+    /// (the names are those of docs/redis.md): to read what the nodes stored, or to hold what they compete for.
+    /// </summary>
+    public Task<string?> RedisAsync(string command, string key, params string[] arguments) =>
+        RedisProbe.ExecuteAsync(Settings["Redis:ConnectionString"], [command, KeyPrefix + key, .. arguments]);
+
     /// <summary>Every node's output, for a failure message.</summary>
     public string Output() => string.Join("\n", Nodes.Select(n => $"--- node {n.Name} ({n.BaseUrl}) ---\n{n.Output}"));
 

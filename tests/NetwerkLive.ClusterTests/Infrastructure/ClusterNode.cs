@@ -54,6 +54,22 @@ public sealed class ClusterNode : IAsyncDisposable
             options.Url = new UriBuilder(options.Url!) { Query = "access_token=" + Uri.EscapeDataString(token) }.Uri;
         });
 
+    /// <summary>
+    /// What this node's hub answers a plain HTTP negotiate with <paramref name="token"/> in the query, as a
+    /// browser would send it: the status and, for a refusal, the ProblemDetails' detail.
+    /// </summary>
+    public async Task<(HttpStatusCode Status, string? Detail)> NegotiateAsync(string token)
+    {
+        using var response = await _http.PostAsync(
+            new Uri($"{NetwerkLive.Contracts.HubRoutes.Event}/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(token)}", UriKind.Relative), null);
+        if (response.IsSuccessStatusCode)
+        {
+            return (response.StatusCode, null);
+        }
+        using var body = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return (response.StatusCode, body.RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() : null);
+    }
+
     /// <summary>SIGKILL: the node vanishes mid-flight, as in a crash or an OOM kill; its connections drop.</summary>
     public Task KillAsync() => _process.KillAsync();
 
