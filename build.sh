@@ -157,34 +157,43 @@ cmd_test() {
 
   start_test_redis
 
-  # The test projects are independent: each runs in its own dotnet test, all at once (the cluster
-  # and browser suites mostly wait on servers and Chromium, so they overlap well with the CPU-bound
-  # service tests). Each writes its TRX and console output to $RESULTS_DIR/<project>/.
-  local projects=() pids=() project
-  mapfile -t projects < <(grep -l "Microsoft.NET.Test.Sdk" tests/*/*.csproj | xargs -n1 dirname | xargs -n1 basename)
+  # The test projects are independent: they run side by side, at most TEST_PARALLEL at once (the
+  # number of cores by default; more than that starves the cluster and browser suites, whose servers
+  # and Chromium must answer within their timeouts). The slowest start first. Each writes its TRX
+  # and console output to $RESULTS_DIR/<project>/.
+  local max_parallel="${TEST_PARALLEL:-$(nproc)}"
+  local projects=() project
+  mapfile -t projects < <(grep -l "Microsoft.NET.Test.Sdk" tests/*/*.csproj | xargs -n1 dirname | xargs -n1 basename \
+    | awk '{ order = /ClusterTests/ ? 0 : /BrowserTests/ ? 2 : /LoadTests/ ? 3 : 1; print order " " $0 }' | sort | cut -d' ' -f2)
   [[ "${#projects[@]}" -gt 0 ]] || die "no test project found under tests/"
+
+  local -A project_of=()
+  local exit_args=() pid code running=0 started=$SECONDS
+  finish_one() {
+    code=0
+    wait -n -p pid || code=$?
+    running=$((running - 1))
+    exit_args+=(--dotnet-exit-code "$code")
+    local done_project="${project_of[$pid]}"
+    if [[ "$code" -ne 0 ]]; then
+      log "$done_project: dotnet test exited $code after $((SECONDS - started)) s; its output follows"
+      cat "$RESULTS_DIR/$done_project/console.log"
+    else
+      log "$done_project: $(grep -E '^(Passed!|Total tests:)' "$RESULTS_DIR/$done_project/console.log" | tail -1 || true) (done after $((SECONDS - started)) s)"
+    fi
+  }
   for project in "${projects[@]}"; do
+    [[ "$running" -lt "$max_parallel" ]] || finish_one
     mkdir -p "$RESULTS_DIR/$project"
     log "dotnet test tests/$project (output: $RESULTS_DIR/$project/console.log)"
     dotnet test "tests/$project" -c Release --no-build \
       --logger "trx;LogFileName=$project.trx" \
       --logger "console;verbosity=normal" \
       --results-directory "$RESULTS_DIR/$project" >"$RESULTS_DIR/$project/console.log" 2>&1 &
-    pids+=("$!")
+    project_of[$!]="$project"
+    running=$((running + 1))
   done
-
-  local exit_args=() i code started=$SECONDS
-  for i in "${!projects[@]}"; do
-    code=0
-    wait "${pids[$i]}" || code=$?
-    exit_args+=(--dotnet-exit-code "$code")
-    if [[ "$code" -ne 0 ]]; then
-      log "${projects[$i]}: dotnet test exited $code; its output follows"
-      cat "$RESULTS_DIR/${projects[$i]}/console.log"
-    else
-      log "${projects[$i]}: $(grep -E '^(Passed!|Failed!|Total tests:)' "$RESULTS_DIR/${projects[$i]}/console.log" | tail -1 || true)"
-    fi
-  done
+  while [[ "$running" -gt 0 ]]; do finish_one; done
   log "all test projects finished after $((SECONDS - started)) s"
 
   cleanup_test_run
