@@ -38,6 +38,7 @@ public sealed class OptionsValidationTests
     [InlineData("Auth:TokenLifetime", "00:00:10", "Auth:TokenLifetime must be between one minute and 365 days.")]
     [InlineData("Redis:KeyPrefix", "netwerklive", "Redis:KeyPrefix must be 1 to 40 letters")]
     [InlineData("Redis:OperationTimeout", "00:00:00", "Redis:OperationTimeout must be between 100 ms and 30 seconds.")]
+    [InlineData("Breakouts:MinRoundDuration", "00:00:04", "Breakouts:MinRoundDuration must be between 5 seconds and 1 hour.")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
     {
         var failure = StartupFailure(new NetwerkLiveFactory().With(key, value));
