@@ -20,11 +20,27 @@ public static class AuthExtensions
             .Validate<IOptions<RedisOptions>>((o, redis) => !redis.Value.Enabled || !string.IsNullOrEmpty(o.SigningKey), AuthOptions.SigningKeyRequiredWithRedis)
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddHostedService<SigningKeyAtStartup>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>
+    /// Makes the signing key when the server starts, not at the first request: a missing Auth:SigningKey is
+    /// then warned about in the start-up log, where whoever deploys looks, before anyone gets a token.
+    /// </summary>
+    private sealed class SigningKeyAtStartup(TokenIssuer issuer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = issuer.Key;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>SignalR's user id is the attendee id, so <c>Clients.User(attendeeId)</c> reaches all their tabs.</summary>

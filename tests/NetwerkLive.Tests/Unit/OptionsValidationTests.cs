@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Tests.Infrastructure;
 
@@ -72,6 +73,30 @@ public sealed class OptionsValidationTests
         var created = await factory.CreateEventAsync();
 
         Assert.False(string.IsNullOrEmpty(created.HostToken));
+    }
+
+    [Fact]
+    public void TheRandomSigningKeyWarningIsLoggedAtStartupBeforeAnyRequest()
+    {
+        using var factory = new NetwerkLiveFactory().With("Auth:SigningKey", "");
+        var logs = factory.CollectLogs();
+
+        _ = factory.Services; // starts the server; no request is made
+
+        var warning = Assert.Single(logs.Entries, e => e.EventId.Id == 1001);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Auth:SigningKey is not set", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConfiguredSigningKeyLogsNoRandomKeyWarning()
+    {
+        using var factory = new NetwerkLiveFactory();
+        var logs = factory.CollectLogs();
+
+        _ = factory.Services;
+
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 1001);
     }
 
     [Fact]
