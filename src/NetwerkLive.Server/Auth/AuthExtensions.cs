@@ -21,11 +21,20 @@ public static class AuthExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddHostedService<SigningKeyAtStartup>();
+        builder.Services.AddSingleton<HostTokens>();
+        builder.Services.AddHostedService<HostTokens.Relay>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>Endpoints of the auth feature: replacing the host token.</summary>
+    public static WebApplication MapEventAuth(this WebApplication app)
+    {
+        HostTokens.Map(app);
+        return app;
     }
 
     /// <summary>
@@ -106,6 +115,10 @@ public static class AuthExtensions
             else if (attendee.Removed)
             {
                 context.Fail(new TokenRefusedException("The host removed you from this event, so this token no longer works."));
+            }
+            else if (attendee.TokenVersion != caller.TokenVersion)
+            {
+                context.Fail(new TokenRefusedException(HostTokens.Replaced));
             }
         }
 

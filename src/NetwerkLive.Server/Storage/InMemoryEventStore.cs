@@ -51,6 +51,9 @@ internal sealed class InMemoryEventStore : IEventStore
     public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         Task.FromResult(Update(eventId, attendeeId, r => r with { Removed = true }) is not null);
 
+    public Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        Task.FromResult(Update(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }));
+
     private AttendeeRecord? Update(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change)
     {
         var key = (eventId, attendeeId);

@@ -65,6 +65,9 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
     public async Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct) is not null;
 
+    public Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        UpdateAsync(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }, ct);
+
     // Compare-and-set on the stored JSON, so two nodes changing one attendee at once never lose a change.
     private async Task<AttendeeRecord?> UpdateAsync(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change, CancellationToken ct)
     {
