@@ -36,6 +36,7 @@ public sealed class OptionsValidationTests
     [InlineData("Auth:SigningKey", "short", "Auth:SigningKey must be at least 32 characters long")]
     [InlineData("Auth:TokenLifetime", "00:00:10", "Auth:TokenLifetime must be between one minute and 365 days.")]
     [InlineData("Redis:KeyPrefix", "netwerklive", "Redis:KeyPrefix must be 1 to 40 letters")]
+    [InlineData("Storage:EventRetention", "00:00:30", "Storage:EventRetention must be between one minute and 3650 days.")]
     [InlineData("Redis:OperationTimeout", "00:00:00", "Redis:OperationTimeout must be between 100 ms and 30 seconds.")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
     {

@@ -6,7 +6,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// Events as a JSON string each (<c>ev:{eventId}</c>) and their attendees as one hash per event
 /// (<c>ev:{eventId}:att</c>, attendee id → JSON). Records are replaced as a whole by compare-and-set.
 /// </summary>
-public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEventStore
+public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IEventStore
 {
     private const int MaxCasAttempts = 100;
 
@@ -20,6 +20,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
         {
             throw new InvalidOperationException($"Event {record.EventId} already exists.");
         }
+        await expiry.TouchEventAsync(record.EventId, ct);
     }
 
     public async Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default)
@@ -39,6 +40,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
         {
             throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
         }
+        await expiry.TouchEventAsync(record.EventId, ct);
     }
 
     public async Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default)
@@ -90,6 +92,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
             }, ct);
             if (saved)
             {
+                await expiry.TouchEventAsync(eventId, ct);
                 return updated;
             }
         }
