@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Client;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
@@ -55,6 +56,19 @@ public class HostTokenRotationTests(NetwerkLiveFactory factory) : IClassFixture<
         await oldHost.Closed.WaitForAny();
         await newHost.Connection.Announce("Nog steeds de host");
         Assert.Equal("Nog steeds de host", (await ann.Announcements.WaitForAny()).Text);
+    }
+
+    [Fact]
+    public async Task AConnectionOpenedWithTheOldHostTokenBeforeTheReplacementCannotJoin()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (opened, _) = await factory.ConnectAsync("", live.Created.HostToken, join: false);
+        await using var _ = opened;
+
+        await factory.Api.RotateHostTokenAsync(live.Id, live.Created.HostToken);
+
+        var refused = await Assert.ThrowsAsync<HubException>(() => opened.Connection.Join());
+        Assert.Contains(HostTokens.Replaced, refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
