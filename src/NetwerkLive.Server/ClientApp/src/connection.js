@@ -201,4 +201,22 @@ export class EventConnection {
     this.state = state;
     this.onState(state);
   }
+
+  /**
+   * Closes the connection on purpose, to come back with another token (resume): the host replacing
+   * their token would otherwise see this connection cut off and its reconnect refused.
+   */
+  async pause() {
+    const connection = this.connection;
+    this.connection = null; // so its onclose does not count as a loss
+    this.setState("connecting");
+    await connection?.stop();
+  }
+
+  /** Connects again after pause(), with token. */
+  async resume(token) {
+    this.token = token;
+    this.state = null;
+    await this.start();
+  }
 }

@@ -93,11 +93,15 @@ class HostConsole {
   async rotateLink() {
     const error = byTestId("host-link-error");
     show(error, false);
+    // The server cuts off every connection made with the old token: close this one first and come back
+    // with the new token (or the old one, if the server refused); the button stays busy until then.
+    await this.connection.pause();
+    let token = this.connection.token;
     try {
-      const rotated = await rotateHostToken(eventId, this.connection.token);
-      sessionStorage.setItem(storageKey, rotated.hostToken);
-      this.connection.token = rotated.hostToken;
-      this.report.token = rotated.hostToken;
+      const rotated = await rotateHostToken(eventId, token);
+      token = rotated.hostToken;
+      sessionStorage.setItem(storageKey, token);
+      this.report.token = token;
       const link = byTestId("host-new-link");
       link.href = rotated.hostUrl;
       setText(link, rotated.hostUrl);
@@ -105,6 +109,8 @@ class HostConsole {
     } catch (e) {
       setText(error, e.message);
       show(error, true);
+    } finally {
+      await this.connection.resume(token);
     }
   }
 
