@@ -213,9 +213,12 @@ def nginx_config():
     assert n == 1, "the upstream line changed shape: update validate.py"
     test, n = re.subn(r"^    listen 80;$", f"    listen 127.0.0.1:{listen};", test, flags=re.M)
     assert n == 1, "the listen line changed shape: update validate.py"
+    test, n = re.subn(r"^    access_log /var/log/nginx/access.log ", f"    access_log {{tmp}}/access.log ", test, flags=re.M)
+    assert n == 1, "the access_log line changed shape: update validate.py"
 
     tmp = pathlib.Path(tempfile.mkdtemp(prefix="netwerklive-nginx-"))
     os.chmod(tmp, 0o777)
+    test = test.replace("{tmp}", str(tmp))
     (tmp / "netwerklive.conf").write_text(test)
     (tmp / "nginx.conf").write_text(
         f"pid {tmp}/nginx.pid;\nerror_log {tmp}/error.log;\nevents {{}}\n"
@@ -269,6 +272,11 @@ def nginx_smoke(tool, tmp, ports, listen):
                 assert seen["upgrade"] == "websocket" and seen["connection"].lower() == "upgrade", seen
             else:
                 assert seen["connection"] == "close", seen
+        # Hub requests carry the token in the query: the access log must not keep it.
+        get("/hubs/event?id=abc&access_token=secret-token-value", cookie)
+        logged = (tmp / "access.log").read_text()
+        assert "secret-token-value" not in logged and "access_token" not in logged, "the access log keeps the token"
+        assert "GET /hubs/event " in logged, f"the hub request was not logged: {logged[-300:]}"
         spread = {get("/")[0]["node"] for _ in range(30)}
         assert len(spread) >= 2, f"30 new clients all landed on {spread}"
         # The replica dies: its clients move to another one instead of getting errors.
@@ -277,7 +285,7 @@ def nginx_smoke(tool, tmp, ports, listen):
         moved, _ = get("/hubs/event/negotiate?negotiateVersion=1", cookie, "POST")
         assert moved["node"] != node
         return (f"one client stays on one replica across negotiate, WebSocket upgrade and plain requests; "
-                f"Upgrade/Connection passed on; 30 new clients spread over {len(spread)} replicas; "
+                f"Upgrade/Connection passed on; the access log keeps no query (no access_token); 30 new clients spread over {len(spread)} replicas; "
                 f"a dead replica's client moves on")
     finally:
         proc.terminate()

@@ -31,6 +31,14 @@ public sealed class NetwerkLiveApi(HttpClient http)
         return await ReadAsync<CreateEventResponse>(await http.SendAsync(message, ct), ct);
     }
 
+    /// <summary>Replaces the host token: the one sent stops working on every node, the answer holds the new one.</summary>
+    public async Task<HostTokenResponse> RotateHostTokenAsync(string eventId, string hostToken, CancellationToken ct = default)
+    {
+        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri($"/api/events/{Uri.EscapeDataString(eventId)}/host-token", UriKind.Relative));
+        message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", hostToken);
+        return await ReadAsync<HostTokenResponse>(await http.SendAsync(message, ct), ct);
+    }
+
     private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct)
     {
         using (response)

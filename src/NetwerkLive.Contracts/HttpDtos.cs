@@ -7,6 +7,9 @@ public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = n
 
 public sealed record CreateEventResponse(string EventId, string HostToken, string JoinUrl);
 
+/// <summary>A new host token (the old one no longer works) and the host console link that carries it.</summary>
+public sealed record HostTokenResponse(string HostToken, string HostUrl);
+
 public sealed record RegisterAttendeeRequest(string? DisplayName, string? Company = null, string[]? Interests = null, string? Contact = null);
 
 public sealed record RegisterAttendeeResponse(string AttendeeId, string Token);

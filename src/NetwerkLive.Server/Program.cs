@@ -21,6 +21,7 @@ app.UseObservability();
 app.MapWebClient();
 app.UseAuthentication();
 app.UseAuthorization();
+app.MapEventAuth();
 app.MapEvents();
 app.MapBreakouts();
 

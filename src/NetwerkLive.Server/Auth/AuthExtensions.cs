@@ -20,11 +20,36 @@ public static class AuthExtensions
             .Validate<IOptions<RedisOptions>>((o, redis) => !redis.Value.Enabled || !string.IsNullOrEmpty(o.SigningKey), AuthOptions.SigningKeyRequiredWithRedis)
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddHostedService<SigningKeyAtStartup>();
+        builder.Services.AddSingleton<HostTokens>();
+        builder.Services.AddHostedService<HostTokens.Relay>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();
         builder.Services.AddAuthorization();
         return builder;
+    }
+
+    /// <summary>Endpoints of the auth feature: replacing the host token.</summary>
+    public static WebApplication MapEventAuth(this WebApplication app)
+    {
+        HostTokens.Map(app);
+        return app;
+    }
+
+    /// <summary>
+    /// Makes the signing key when the server starts, not at the first request: a missing Auth:SigningKey is
+    /// then warned about in the start-up log, where whoever deploys looks, before anyone gets a token.
+    /// </summary>
+    private sealed class SigningKeyAtStartup(TokenIssuer issuer) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = issuer.Key;
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     /// <summary>SignalR's user id is the attendee id, so <c>Clients.User(attendeeId)</c> reaches all their tabs.</summary>
@@ -90,6 +115,10 @@ public static class AuthExtensions
             else if (attendee.Removed)
             {
                 context.Fail(new TokenRefusedException("The host removed you from this event, so this token no longer works."));
+            }
+            else if (attendee.TokenVersion != caller.TokenVersion)
+            {
+                context.Fail(new TokenRefusedException(HostTokens.Replaced));
             }
         }
 

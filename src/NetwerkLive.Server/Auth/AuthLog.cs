@@ -8,4 +8,7 @@ internal static partial class AuthLog
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Refused a token: {Reason}")]
     public static partial void TokenRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "The host token of event {EventId} was replaced (version {TokenVersion})")]
+    public static partial void HostTokenRotated(ILogger logger, string eventId, int tokenVersion);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -33,7 +34,8 @@ public sealed class TokenIssuer
 
     public string Issuer => _options.Issuer;
 
-    public string Issue(string eventId, string attendeeId, bool isHost)
+    /// <summary>A token for the attendee (or host); <paramref name="tokenVersion"/> is their record's current <see cref="Storage.AttendeeRecord.TokenVersion"/>.</summary>
+    public string Issue(string eventId, string attendeeId, bool isHost, int tokenVersion = 0)
     {
         var now = _time.GetUtcNow().UtcDateTime;
         var descriptor = new SecurityTokenDescriptor
@@ -48,6 +50,7 @@ public sealed class TokenIssuer
                 new Claim(EventCaller.SubjectClaim, attendeeId),
                 new Claim(EventCaller.EventClaim, eventId),
                 new Claim(EventCaller.RoleClaim, isHost ? EventCaller.HostRole : EventCaller.AttendeeRole),
+                new Claim(EventCaller.TokenVersionClaim, tokenVersion.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32),
             ]),
             SigningCredentials = new SigningCredentials(Key, SecurityAlgorithms.HmacSha256),
         };

@@ -245,8 +245,13 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         var group = Prepare(new GroupState { GroupId = "", RoundId = round.RoundId, Members = members, EndsAt = round.EndsAt });
         SkipWarningIfAlreadyDue(group, now);
         state.AddGroup(group);
-        round.GroupCount++;
-        round.GroupsFormed.Add([.. members]);
+        // The same people placed together again (someone toggled their availability, or left and came back)
+        // are the same group for the report: counted and listed once, so flapping cannot grow the state.
+        if (!round.GroupsFormed.Any(formed => SameMembers(formed, members)))
+        {
+            round.GroupCount++;
+            round.GroupsFormed.Add([.. members]);
+        }
         foreach (var member in members)
         {
             round.Participants.Add(member);
@@ -277,6 +282,9 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         round.Waiting.Add(attendeeId);
         fx.Waiting.Add((attendeeId, new BreakoutWaitingNotice(round.RoundId, round.EndsAt)));
     }
+
+    private static bool SameMembers(List<string> a, List<string> b) =>
+        a.Count == b.Count && a.All(member => b.Contains(member, StringComparer.Ordinal));
 
     private static void EndGroup(BreakoutState state, GroupState group, BreakoutEffects fx)
     {

@@ -8,9 +8,10 @@ public sealed class EventLinkOptions
     /// <summary>The public address of the service (behind a proxy, say). Empty: the address the request came in on.</summary>
     public Uri? PublicBaseUrl { get; set; }
 
-    public string JoinUrl(HttpRequest request, string eventId)
-    {
-        var root = PublicBaseUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
-        return $"{root}/e/{eventId}";
-    }
+    public string JoinUrl(HttpRequest request, string eventId) => $"{Root(request)}/e/{eventId}";
+
+    /// <summary>The host console with the token in the fragment, which browsers never send to a server or put in a Referer.</summary>
+    public string HostUrl(HttpRequest request, string eventId, string hostToken) => $"{Root(request)}/e/{eventId}/host#token={hostToken}";
+
+    private string Root(HttpRequest request) => PublicBaseUrl?.ToString().TrimEnd('/') ?? $"{request.Scheme}://{request.Host}{request.PathBase}";
 }

@@ -25,14 +25,14 @@ public static class EventsApi
         IOptions<EventLinkOptions> links, ILogger<RoomLog> logger)
     {
         var errors = new Dictionary<string, string[]>();
-        AddError(errors, "title", TextRules.CheckRequired(request.Title, "The title", 120));
+        AddError(errors, "title", TextRules.CheckName(request.Title?.Trim(), "The title", 120));
         AddError(errors, "livestreamUrl", TextRules.CheckHttpUrl(TextRules.Clean(request.LivestreamUrl), "The livestream URL"));
         var template = TextRules.Clean(request.MeetingUrlTemplate);
         AddError(errors, "meetingUrlTemplate", TextRules.CheckHttpUrl(template?.Replace("{room}", "room", StringComparison.Ordinal), "The meeting URL template")
             ?? (template is not null && !template.Contains("{room}", StringComparison.Ordinal)
                 ? "The meeting URL template must contain {room}, where each breakout's own room name goes (for example https://meet.jit.si/netwerk-{room})."
                 : null));
-        AddError(errors, "hostName", TextRules.CheckOptional(TextRules.Clean(request.HostName), "The host name", 60));
+        AddError(errors, "hostName", TextRules.CheckOptionalName(TextRules.Clean(request.HostName), "The host name", 60));
         if (errors.Count > 0)
         {
             return Invalid(errors, "The event could not be created.");
@@ -102,7 +102,7 @@ public static class EventsApi
         }
         var errors = new Dictionary<string, string[]>();
         var displayName = TextRules.Clean(request.DisplayName);
-        AddError(errors, "displayName", TextRules.CheckRequired(displayName, "Your display name", 60));
+        AddError(errors, "displayName", TextRules.CheckName(displayName, "Your display name", 60));
         var company = TextRules.Clean(request.Company);
         AddError(errors, "company", TextRules.CheckOptional(company, "The company name", 100));
         var interests = CleanInterests(request.Interests, out var interestsError);

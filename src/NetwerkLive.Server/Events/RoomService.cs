@@ -38,6 +38,11 @@ public sealed class RoomService(
         {
             throw new HubException("The host removed you from this event.");
         }
+        // The token was checked when the connection opened; it may have been replaced since.
+        if (self.TokenVersion != caller.TokenVersion)
+        {
+            throw new HubException(HostTokens.Replaced);
+        }
 
         // Into the group before the snapshot, so no change between the two is missed (clients upsert by id).
         await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.Room(caller.EventId));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using System.Text;
 
 namespace NetwerkLive.Server.Events;
 
@@ -18,6 +19,29 @@ public static class TextRules
         return CheckOptional(value, what, maxLength, allowLineBreaks);
     }
 
+    /// <summary>
+    /// A name or title: required, and with at least one letter or digit, so nobody is called by punctuation
+    /// or emoji alone (which also keeps "Host" plus an invisible mark from passing as the host).
+    /// </summary>
+    public static string? CheckName(string? value, string what, int maxLength) =>
+        CheckRequired(value, what, maxLength) ?? CheckHasLetterOrDigit(value!, what);
+
+    /// <summary>An optional name (such as the host's): when given, the same rules as <see cref="CheckName"/>.</summary>
+    public static string? CheckOptionalName(string? value, string what, int maxLength) =>
+        value is null ? null : CheckName(value, what, maxLength);
+
+    private static string? CheckHasLetterOrDigit(string value, string what)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (Rune.IsLetterOrDigit(rune))
+            {
+                return null;
+            }
+        }
+        return $"{what} needs at least one letter or digit.";
+    }
+
     public static string? CheckOptional(string? value, string what, int maxLength, bool allowLineBreaks = false)
     {
         if (value is null)
@@ -28,8 +52,8 @@ public static class TextRules
         {
             return $"{what} can be at most {maxLength} characters long; this one has {value.Length}.";
         }
-        var bad = FindControlCharacter(value, allowLineBreaks);
-        return bad is null ? null : $"{what} cannot contain control characters (found U+{(int)bad.Value:X4}).";
+        var bad = FindForbiddenCharacter(value, allowLineBreaks);
+        return bad is null ? null : $"{what} cannot contain invisible or control characters (found U+{bad.Value.Value:X4}).";
     }
 
     public static string? CheckHttpUrl(string? value, string what)
@@ -65,28 +89,95 @@ public static class TextRules
             : "Contact must be an e-mail address (name@example.org) or a profile address starting with https://.";
     }
 
-    /// <summary>Control characters (but line breaks and tabs in multi-line text) and the invisible bidi overrides that make text read differently than it is.</summary>
-    public static char? FindControlCharacter(string value, bool allowLineBreaks)
+    /// <summary>
+    /// The first character that may not be typed here: control characters (but line breaks and tabs in
+    /// multi-line text), line and paragraph separators, and invisible format characters (Unicode category
+    /// Cf: zero-width spaces, direction marks and overrides) that make text read differently than it is.
+    /// Format characters that glue an emoji together are fine: a zero-width joiner between two emoji
+    /// (👨‍👩‍👧) and the tag characters of a subdivision flag (🏴󠁧󠁢󠁥󠁮󠁧󠁿).
+    /// </summary>
+    public static Rune? FindForbiddenCharacter(string value, bool allowLineBreaks)
     {
-        foreach (var c in value)
+        var runes = value.EnumerateRunes().ToArray();
+        for (var i = 0; i < runes.Length; i++)
         {
-            if (allowLineBreaks && c is '\n' or '\t')
+            var rune = runes[i];
+            if (allowLineBreaks && rune.Value is '\n' or '\t')
             {
                 continue;
             }
-            if (char.IsControl(c) || IsBidiControl(c))
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Control or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
             {
-                return c;
+                return rune;
+            }
+            if (category == UnicodeCategory.Format)
+            {
+                var tags = TagRunLength(runes, i);
+                if (tags > 0)
+                {
+                    i += tags - 1;
+                    continue;
+                }
+                if (!IsZeroWidthJoinerInEmoji(runes, i))
+                {
+                    return rune;
+                }
             }
         }
         return null;
     }
 
+    private const int ZeroWidthJoiner = 0x200D;
+    private const int BlackFlag = 0x1F3F4;
+    private const int CancelTag = 0xE007F;
+
+    /// <summary>A zero-width joiner with an emoji on both sides (the one before may carry a variation selector or skin tone).</summary>
+    private static bool IsZeroWidthJoinerInEmoji(Rune[] runes, int at)
+    {
+        if (runes[at].Value != ZeroWidthJoiner || at == 0 || at == runes.Length - 1)
+        {
+            return false;
+        }
+        var before = at - 1;
+        while (before > 0 && IsEmojiModifier(runes[before]))
+        {
+            before--;
+        }
+        return IsEmoji(runes[before]) && IsEmoji(runes[at + 1]);
+    }
+
+    /// <summary>
+    /// At the start of a flag's tag characters (right after 🏴): how many runes the tags take up to and
+    /// including the cancel tag; 0 when this is not such a sequence.
+    /// </summary>
+    private static int TagRunLength(Rune[] runes, int at)
+    {
+        if (at == 0 || runes[at - 1].Value != BlackFlag)
+        {
+            return 0;
+        }
+        for (var i = at; i < runes.Length; i++)
+        {
+            var value = runes[i].Value;
+            if (value == CancelTag)
+            {
+                return i > at ? i - at + 1 : 0;
+            }
+            if (value is < 0xE0020 or > 0xE007E)
+            {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    // Emoji are "other symbols" in Unicode's general categories (.NET has no emoji property).
+    private static bool IsEmoji(Rune rune) => Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol;
+
+    // Variation selector 16 (emoji style) and the skin tone modifiers.
+    private static bool IsEmojiModifier(Rune rune) => rune.Value is 0xFE0F or (>= 0x1F3FB and <= 0x1F3FF);
+
     /// <summary>Trims, and turns whitespace-only into null.</summary>
     public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static bool IsBidiControl(char c) =>
-        c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') ||
-        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.LineSeparator ||
-        CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.ParagraphSeparator;
 }

@@ -53,5 +53,24 @@ public sealed class ConnectionRegistry
         return [.. connections.Values];
     }
 
+    /// <summary>Takes out and marks revoked those of the attendee's connections that <paramref name="stale"/> picks.</summary>
+    public IReadOnlyList<HubCallerContext> Revoke(string attendeeId, Func<HubCallerContext, bool> stale)
+    {
+        if (!_byAttendee.TryGetValue(attendeeId, out var connections))
+        {
+            return [];
+        }
+        var revoked = new List<HubCallerContext>();
+        foreach (var (connectionId, context) in connections)
+        {
+            if (stale(context) && connections.TryRemove(connectionId, out _))
+            {
+                _revoked[connectionId] = 0;
+                revoked.Add(context);
+            }
+        }
+        return revoked;
+    }
+
     public bool IsRevoked(string connectionId) => _revoked.ContainsKey(connectionId);
 }

@@ -1,3 +1,5 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
 using NetwerkLive.Server.Storage;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -64,9 +66,43 @@ public static class ObservabilityExtensions
             SuppressDiagnosticsCallback = context => context.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.Use(RefuseUnreadableCharsetAsync);
         // Liveness: the process answers. Readiness: it can also reach what it depends on (Redis, when configured).
         app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = check => !check.Tags.Contains(ReadyTag) });
         app.MapHealthChecks("/readyz");
         return app;
+    }
+
+    public const string UnreadableCharsetTitle = "The request's character set is not supported";
+
+    public const string UnreadableCharsetDetail = "The server cannot read text in the character set this request names. Send the body as UTF-8 JSON (Content-Type: application/json; charset=utf-8).";
+
+    /// <summary>
+    /// A body in a character set .NET does not know is the client's mistake: a 415 that says so. Left to the
+    /// JSON reader it throws an InvalidOperationException, which would be a 500 with a stack trace in the log.
+    /// </summary>
+    private static async Task RefuseUnreadableCharsetAsync(HttpContext context, RequestDelegate next)
+    {
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset.HasValue && !IsKnownEncoding(type.Charset.Value!))
+        {
+            await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: UnreadableCharsetTitle, detail: UnreadableCharsetDetail)
+                .ExecuteAsync(context);
+            return;
+        }
+        await next(context);
+    }
+
+    private static bool IsKnownEncoding(string charset)
+    {
+        try
+        {
+            // The same lookup the JSON reader makes (quotes are allowed around a charset).
+            _ = Encoding.GetEncoding(charset.Trim('"'));
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

@@ -19,4 +19,10 @@ public interface IEventStore
 
     /// <summary>Marks the attendee removed, which revokes their token. False for an unknown attendee.</summary>
     Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Counts the attendee's <see cref="AttendeeRecord.TokenVersion"/> up by one, which revokes every token issued
+    /// with an earlier version. Returns the updated record, or null for an unknown attendee.
+    /// </summary>
+    Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default);
 }

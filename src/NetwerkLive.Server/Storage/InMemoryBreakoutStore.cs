@@ -5,7 +5,7 @@ using NetwerkLive.Server.Breakouts.Pairing;
 
 namespace NetwerkLive.Server.Storage;
 
-internal sealed class InMemoryBreakoutStore : IBreakoutStore
+internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutStore
 {
     private readonly ConcurrentDictionary<string, Slot> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, List<Meeting>> _meetings = new(StringComparer.Ordinal);
@@ -32,6 +32,7 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
             var result = change(copy);
             copy.Version = slot.State.Version + 1;
             slot.State = copy;
+            activity.Touch(eventId);
             return Task.FromResult(result);
         }
     }
@@ -55,6 +56,8 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
     public Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default)
     {
         var log = _meetings.GetOrAdd(eventId, static _ => []);
+        activity.Touch(eventId);
+        activity.TouchSeries(seriesId);
         lock (log)
         {
             log.AddRange(meetings);
@@ -88,6 +91,7 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
     public Task AddBlockAsync(string seriesId, PairKey persons, CancellationToken ct = default)
     {
         var blocks = _blocks.GetOrAdd(seriesId, static _ => []);
+        activity.TouchSeries(seriesId);
         lock (blocks)
         {
             blocks.Add(persons);
@@ -101,6 +105,7 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
     public Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default)
     {
         var followUps = _followUps.GetOrAdd(eventId, static _ => new FollowUps());
+        activity.Touch(eventId);
         lock (followUps)
         {
             followUps.Requests.Add((requester, target));
@@ -120,6 +125,19 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
         {
             return Task.FromResult<IReadOnlyList<PairKey>>([.. followUps.Mutual]);
         }
+    }
+
+    public void Forget(string eventId)
+    {
+        _states.TryRemove(eventId, out _);
+        _meetings.TryRemove(eventId, out _);
+        _followUps.TryRemove(eventId, out _);
+    }
+
+    public void ForgetSeries(string seriesId)
+    {
+        _seriesMeetings.TryRemove(seriesId, out _);
+        _blocks.TryRemove(seriesId, out _);
     }
 
     private static HashSet<PairKey> Snapshot(ConcurrentDictionary<string, HashSet<PairKey>> sets, string key)

@@ -10,7 +10,7 @@ namespace NetwerkLive.Server.Storage;
 /// Keeps the newest <see cref="RoomOptions.ChatRetention"/> messages of each event, ordered by seq. The feed
 /// is a queue filled under the same lock that gives out the seq, read by one subscriber.
 /// </summary>
-internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatStore, IDisposable
+internal sealed class InMemoryChatStore(IOptions<RoomOptions> options, EventActivity activity) : IChatStore, IDisposable
 {
     private readonly int _retention = options.Value.ChatRetention;
     private readonly ConcurrentDictionary<string, Log> _logs = new(StringComparer.Ordinal);
@@ -21,6 +21,7 @@ internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatSt
     public Task<ChatMessage> AppendAsync(string eventId, string senderId, string senderName, string text, long sentAt, CancellationToken ct = default)
     {
         var log = _logs.GetOrAdd(eventId, static _ => new Log());
+        activity.Touch(eventId);
         lock (log)
         {
             var message = new ChatMessage(++log.LastSeq, senderId, senderName, text, sentAt);
@@ -81,6 +82,8 @@ internal sealed class InMemoryChatStore(IOptions<RoomOptions> options) : IChatSt
     }
 
     public void Dispose() => _feed.Writer.TryComplete();
+
+    public void Forget(string eventId) => _logs.TryRemove(eventId, out _);
 
     public Task<bool> DeleteAsync(string eventId, long seq, CancellationToken ct = default)
     {

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace NetwerkLive.Server.Storage;
 
 /// <summary>The embedded store of a single node. Records are immutable and replaced as a whole.</summary>
-internal sealed class InMemoryEventStore : IEventStore
+internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
 {
     private readonly ConcurrentDictionary<string, EventRecord> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), AttendeeRecord> _attendees = new();
@@ -14,6 +14,7 @@ internal sealed class InMemoryEventStore : IEventStore
         {
             throw new InvalidOperationException($"Event {record.EventId} already exists.");
         }
+        activity.Touch(record.EventId);
         return Task.CompletedTask;
     }
 
@@ -26,6 +27,7 @@ internal sealed class InMemoryEventStore : IEventStore
         {
             throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
         }
+        activity.Touch(record.EventId);
         return Task.CompletedTask;
     }
 
@@ -51,6 +53,19 @@ internal sealed class InMemoryEventStore : IEventStore
     public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         Task.FromResult(Update(eventId, attendeeId, r => r with { Removed = true }) is not null);
 
+    public Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        Task.FromResult(Update(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }));
+
+    /// <summary>Drops the event and everyone registered for it (see <see cref="InMemoryExpiry"/>).</summary>
+    public void Forget(string eventId)
+    {
+        _events.TryRemove(eventId, out _);
+        foreach (var key in _attendees.Keys.Where(k => k.EventId == eventId))
+        {
+            _attendees.TryRemove(key, out _);
+        }
+    }
+
     private AttendeeRecord? Update(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change)
     {
         var key = (eventId, attendeeId);
@@ -59,6 +74,7 @@ internal sealed class InMemoryEventStore : IEventStore
             var updated = change(current);
             if (_attendees.TryUpdate(key, updated, current))
             {
+                activity.Touch(eventId);
                 return updated;
             }
         }

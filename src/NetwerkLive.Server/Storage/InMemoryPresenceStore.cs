@@ -2,13 +2,14 @@ using System.Collections.Concurrent;
 
 namespace NetwerkLive.Server.Storage;
 
-internal sealed class InMemoryPresenceStore : IPresenceStore
+internal sealed class InMemoryPresenceStore(EventActivity activity) : IPresenceStore
 {
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
     public Task<bool> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
     {
         var room = _rooms.GetOrAdd(eventId, static _ => new Room());
+        activity.Touch(eventId);
         lock (room)
         {
             if (room.Present.TryGetValue(attendeeId, out var entry))
@@ -125,6 +126,8 @@ internal sealed class InMemoryPresenceStore : IPresenceStore
             return Task.FromResult(room.Present.Count);
         }
     }
+
+    public void Forget(string eventId) => _rooms.TryRemove(eventId, out _);
 
     private bool Remove(string eventId, string attendeeId, bool onlyIfIdle)
     {

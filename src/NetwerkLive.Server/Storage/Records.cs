@@ -28,7 +28,8 @@ public sealed record AttendeeRecord(
     bool IsHost,
     bool Available,
     bool Removed,
-    long RegisteredAt)
+    long RegisteredAt,
+    int TokenVersion = 0)
 {
     /// <summary>
     /// Who this is across the events of a series: their contact, or else their name and company

@@ -11,8 +11,13 @@ public static class StorageExtensions
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         if (ClusterExtensions.IsRedisConfigured(builder.Configuration))
         {
+            builder.Services.AddSingleton<RedisExpiry>();
             builder.Services.AddSingleton<IEventStore, RedisEventStore>();
             builder.Services.AddSingleton<RedisPresenceStore>();
             builder.Services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<RedisPresenceStore>());
@@ -20,10 +25,16 @@ public static class StorageExtensions
             builder.Services.AddSingleton<IBreakoutStore, RedisBreakoutStore>();
             return builder;
         }
-        builder.Services.AddSingleton<IEventStore, InMemoryEventStore>();
-        builder.Services.AddSingleton<IPresenceStore, InMemoryPresenceStore>();
-        builder.Services.AddSingleton<IChatStore, InMemoryChatStore>();
-        builder.Services.AddSingleton<IBreakoutStore, InMemoryBreakoutStore>();
+        builder.Services.AddSingleton<EventActivity>();
+        builder.Services.AddSingleton<InMemoryEventStore>();
+        builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<InMemoryEventStore>());
+        builder.Services.AddSingleton<InMemoryPresenceStore>();
+        builder.Services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<InMemoryPresenceStore>());
+        builder.Services.AddSingleton<InMemoryChatStore>();
+        builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<InMemoryChatStore>());
+        builder.Services.AddSingleton<InMemoryBreakoutStore>();
+        builder.Services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
+        builder.Services.AddHostedService<InMemoryExpiry>();
         return builder;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Logging;
 using NetwerkLive.Client;
 using NetwerkLive.Contracts;
 
@@ -47,6 +48,11 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    private LogCollector? _logs;
+
+    /// <summary>Collects everything the server logs from start-up on; call before the server starts.</summary>
+    public LogCollector CollectLogs() => _logs ??= new LogCollector();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
@@ -54,6 +60,10 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.UseEnvironment("Testing");
+        if (_logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
     }
 
     public NetwerkLiveApi Api => new(CreateClient());

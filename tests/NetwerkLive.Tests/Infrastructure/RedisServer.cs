@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Storage;
 using NetwerkLive.Server.Storage.Redis;
 
 namespace NetwerkLive.Tests.Infrastructure;
@@ -50,6 +51,10 @@ public sealed class RedisServer : IDisposable
     public static (RedisConnection Connection, RedisGate Gate) Connect(RedisOptions options) => (
         new RedisConnection(Options.Create(options), NullLogger<RedisConnection>.Instance),
         new RedisGate(Options.Create(options), NullLogger<RedisGate>.Instance));
+
+    /// <summary>What the Redis stores need beside the connection and gate: the default retention TTLs.</summary>
+    public static RedisExpiry Expiry(RedisConnection connection, RedisGate gate) =>
+        new(connection, gate, Options.Create(new StorageOptions()));
 
     private static RedisServer Start()
     {

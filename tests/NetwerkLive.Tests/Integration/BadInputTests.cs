@@ -19,9 +19,11 @@ public sealed class BadInputTests(NetwerkLiveFactory factory) : IClassFixture<Ne
                 data.Add(protocol, "", "A chat message cannot be empty.");
                 data.Add(protocol, " \t\n ", "A chat message cannot be empty.");
                 data.Add(protocol, new string('a', 1001), "A chat message can be at most 1000 characters long; this one has 1001.");
-                data.Add(protocol, "Ring\u0007ring", "A chat message cannot contain control characters (found U+0007).");
-                data.Add(protocol, "Hallo\0daar", "A chat message cannot contain control characters (found U+0000).");
-                data.Add(protocol, "gnp.\u202Eexe", "A chat message cannot contain control characters (found U+202E).");
+                data.Add(protocol, "Ring\u0007ring", "A chat message cannot contain invisible or control characters (found U+0007).");
+                data.Add(protocol, "Hallo\0daar", "A chat message cannot contain invisible or control characters (found U+0000).");
+                data.Add(protocol, "gnp.\u202Eexe", "A chat message cannot contain invisible or control characters (found U+202E).");
+                data.Add(protocol, "\u200B", "A chat message cannot contain invisible or control characters (found U+200B).");
+                data.Add(protocol, "\u200E", "A chat message cannot contain invisible or control characters (found U+200E).");
             }
             return data;
         }

@@ -31,6 +31,9 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         { """{ "title": "Live", "livestreamUrl": "youtube.com/live" }""", "livestreamUrl", "The livestream URL must be a full http:// or https:// address" },
         { """{ "title": "Live", "livestreamUrl": "javascript:alert(1)" }""", "livestreamUrl", "The livestream URL must be a full http:// or https:// address" },
         { """{ "title": "Live", "meetingUrlTemplate": "https://meet.jit.si/netwerk" }""", "meetingUrlTemplate", "The meeting URL template must contain {room}" },
+        { """{ "title": "\u200B" }""", "title", "The title cannot contain invisible or control characters (found U+200B)." },
+        { """{ "title": "- - -" }""", "title", "The title needs at least one letter or digit." },
+        { """{ "title": "Live", "hostName": "Host\u200E" }""", "hostName", "The host name cannot contain invisible or control characters (found U+200E)." },
     };
 
     [Theory]
@@ -119,6 +122,11 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         { """{ "displayName": "Ann", "interests": ["a","b","c","d","e","f","g","h","i","j","k"] }""", "interests", "You can give at most 10 interests; you gave 11." },
         { """{ "displayName": "Ann", "contact": "ann at example" }""", "contact", "Contact must be an e-mail address" },
         { """{ "displayName": "Ann", "contact": "https://" }""", "contact", "Contact must be a full http:// or https:// address" },
+        { """{ "displayName": "\u200B" }""", "displayName", "Your display name cannot contain invisible or control characters (found U+200B)." },
+        { """{ "displayName": "\u200E" }""", "displayName", "Your display name cannot contain invisible or control characters (found U+200E)." },
+        { """{ "displayName": "Host\u200E" }""", "displayName", "Your display name cannot contain invisible or control characters (found U+200E)." },
+        { """{ "displayName": "\u202EnnA" }""", "displayName", "Your display name cannot contain invisible or control characters (found U+202E)." },
+        { """{ "displayName": "🎉🎉" }""", "displayName", "Your display name needs at least one letter or digit." },
     };
 
     [Theory]
@@ -132,6 +140,18 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.Contains(explanation, problem.GetProperty("errors").GetProperty(field)[0].GetString());
         Assert.Contains(explanation, problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("Ann 👨‍👩‍👧")]
+    [InlineData("Ann 🏴󠁧󠁢󠁥󠁮󠁧󠁿")]
+    public async Task ANameWithAnEmojiSequenceIsAccepted(string displayName)
+    {
+        var created = await factory.CreateEventAsync();
+
+        using var response = await PostAsync($"/api/events/{created.EventId}/attendees", JsonSerializer.Serialize(new { displayName }));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
     [Fact]

@@ -155,6 +155,29 @@ public abstract class EventStoreContract
     }
 
     [Fact]
+    public async Task NextTokenVersionCountsUpByOneEachTime()
+    {
+        var store = CreateStore();
+        var attendee = NewAttendee();
+        await store.AddAttendeeAsync(attendee);
+
+        Assert.Equal(1, (await store.NextTokenVersionAsync(_eventId, attendee.AttendeeId))?.TokenVersion);
+        Assert.Equal(2, (await store.NextTokenVersionAsync(_eventId, attendee.AttendeeId))?.TokenVersion);
+
+        AssertSame(attendee with { TokenVersion = 2 }, await store.GetAttendeeAsync(_eventId, attendee.AttendeeId));
+    }
+
+    [Fact]
+    public async Task NextTokenVersionOfAnUnknownAttendeeIsNullAndCreatesNothing()
+    {
+        var store = CreateStore();
+        var id = Ids.NewAttendeeId();
+
+        Assert.Null(await store.NextTokenVersionAsync(_eventId, id));
+        Assert.Null(await store.GetAttendeeAsync(_eventId, id));
+    }
+
+    [Fact]
     public async Task MarkRemovedDoesNotCreateTheAttendee()
     {
         var store = CreateStore();

@@ -4,5 +4,5 @@ namespace NetwerkLive.Tests.Storage;
 
 public sealed class InMemoryBreakoutStoreTests : BreakoutStoreContract
 {
-    protected override IBreakoutStore CreateStore() => new InMemoryBreakoutStore();
+    protected override IBreakoutStore CreateStore() => new InMemoryBreakoutStore(new EventActivity(TimeProvider.System));
 }

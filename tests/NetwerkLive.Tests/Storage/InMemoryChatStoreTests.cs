@@ -7,5 +7,5 @@ namespace NetwerkLive.Tests.Storage;
 public sealed class InMemoryChatStoreTests : ChatStoreContract
 {
     protected override IChatStore CreateStore(int retention) =>
-        new InMemoryChatStore(Options.Create(new RoomOptions { ChatRetention = retention }));
+        new InMemoryChatStore(Options.Create(new RoomOptions { ChatRetention = retention }), new EventActivity(TimeProvider.System));
 }

@@ -4,5 +4,5 @@ namespace NetwerkLive.Tests.Storage;
 
 public sealed class InMemoryEventStoreTests : EventStoreContract
 {
-    protected override IEventStore CreateStore() => new InMemoryEventStore();
+    protected override IEventStore CreateStore() => new InMemoryEventStore(new EventActivity(TimeProvider.System));
 }

@@ -4,5 +4,5 @@ namespace NetwerkLive.Tests.Storage;
 
 public sealed class InMemoryPresenceStoreTests : PresenceStoreContract
 {
-    protected override IPresenceStore CreateStore() => new InMemoryPresenceStore();
+    protected override IPresenceStore CreateStore() => new InMemoryPresenceStore(new EventActivity(TimeProvider.System));
 }

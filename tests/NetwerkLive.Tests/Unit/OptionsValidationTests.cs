@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Tests.Infrastructure;
@@ -37,6 +36,7 @@ public sealed class OptionsValidationTests
     [InlineData("Auth:SigningKey", "short", "Auth:SigningKey must be at least 32 characters long")]
     [InlineData("Auth:TokenLifetime", "00:00:10", "Auth:TokenLifetime must be between one minute and 365 days.")]
     [InlineData("Redis:KeyPrefix", "netwerklive", "Redis:KeyPrefix must be 1 to 40 letters")]
+    [InlineData("Storage:EventRetention", "00:00:30", "Storage:EventRetention must be between one minute and 3650 days.")]
     [InlineData("Redis:OperationTimeout", "00:00:00", "Redis:OperationTimeout must be between 100 ms and 30 seconds.")]
     [InlineData("Breakouts:MinRoundDuration", "00:00:04", "Breakouts:MinRoundDuration must be between 5 seconds and 1 hour.")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
@@ -70,44 +70,43 @@ public sealed class OptionsValidationTests
     [Fact]
     public async Task EmptySigningKeyStartsWithAKeyOfItsOwnThatAnotherStartDoesNotShareAndSaysSo()
     {
-        var logs = new CapturedLogs();
         using var first = new NetwerkLiveFactory().With("Auth:SigningKey", "");
-        using var firstLogged = first.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs)));
+        var logs = first.CollectLogs();
         using var second = new NetwerkLiveFactory().With("Auth:SigningKey", "");
 
-        var created = await new NetwerkLive.Client.NetwerkLiveApi(firstLogged.CreateClient())
+        var created = await new NetwerkLive.Client.NetwerkLiveApi(first.CreateClient())
             .CreateEventAsync(new NetwerkLive.Contracts.CreateEventRequest("Bedrijvenkring live"));
 
         // Checked by the server that issued it it gets as far as the event; by another one, not past the signature.
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await firstLogged.NegotiateAsync(created.HostToken)).Status);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await first.NegotiateAsync(created.HostToken)).Status);
         var refused = await second.NegotiateAsync(created.HostToken);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.Status);
         Assert.StartsWith("Your access token is not valid", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.StartsWith("Auth:SigningKey is not set: using a random signing key.", StringComparison.Ordinal));
     }
 
-    /// <summary>Every log entry the server writes, for tests that check what it said.</summary>
-    private sealed class CapturedLogs : ILoggerProvider
+    [Fact]
+    public void TheRandomSigningKeyWarningIsLoggedAtStartupBeforeAnyRequest()
     {
-        private readonly System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+        using var factory = new NetwerkLiveFactory().With("Auth:SigningKey", "");
+        var logs = factory.CollectLogs();
 
-        public IReadOnlyCollection<(LogLevel Level, string Message)> Entries => _entries;
+        _ = factory.Services; // starts the server; no request is made
 
-        public ILogger CreateLogger(string categoryName) => new Logger(_entries);
+        var warning = Assert.Single(logs.Entries, e => e.EventId.Id == 1001);
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Auth:SigningKey is not set", warning.Message, StringComparison.Ordinal);
+    }
 
-        public void Dispose()
-        {
-        }
+    [Fact]
+    public void AConfiguredSigningKeyLogsNoRandomKeyWarning()
+    {
+        using var factory = new NetwerkLiveFactory();
+        var logs = factory.CollectLogs();
 
-        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<(LogLevel Level, string Message)> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        _ = factory.Services;
 
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue((logLevel, formatter(state, exception)));
-        }
+        Assert.DoesNotContain(logs.Entries, e => e.EventId.Id == 1001);
     }
 
     [Fact]

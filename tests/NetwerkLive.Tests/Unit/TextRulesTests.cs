@@ -57,6 +57,52 @@ public sealed class TextRulesTests
         Assert.NotNull(CheckChat(text));
     }
 
+    [Theory]
+    [InlineData("\u200B", "U+200B")]
+    [InlineData("\u200E", "U+200E")]
+    [InlineData("Host\u200E", "U+200E")]
+    [InlineData("gnp\u202Eexe", "U+202E")]
+    [InlineData("a\u200Db", "U+200D")]
+    [InlineData("\u200D👋", "U+200D")]
+    [InlineData("soft\u00ADhyphen", "U+00AD")]
+    [InlineData("tag\U000E0067\U000E007F", "U+E0067")]
+    [InlineData("bom\uFEFF", "U+FEFF")]
+    public void InvisibleFormatCharactersAreRefusedNamingTheCharacter(string text, string named)
+    {
+        var error = CheckChat(text);
+
+        Assert.Equal($"A chat message cannot contain invisible or control characters (found {named}).", error);
+    }
+
+    [Theory]
+    [InlineData("👨‍👩‍👧")]
+    [InlineData("Familie 👨‍👩‍👧 op bezoek")]
+    [InlineData("👩🏽‍💻 aan het werk")]
+    [InlineData("🏴󠁧󠁢󠁥󠁮󠁧󠁿")]
+    [InlineData("Go England 🏴󠁧󠁢󠁥󠁮󠁧󠁿!")]
+    public void FormatCharactersInsideEmojiSequencesAreAccepted(string text)
+    {
+        Assert.Null(CheckChat(text));
+    }
+
+    [Theory]
+    [InlineData("🎉")]
+    [InlineData("- - -")]
+    [InlineData("👨‍👩‍👧")]
+    public void ANameWithoutALetterOrDigitIsRefused(string name)
+    {
+        Assert.Equal("Your display name needs at least one letter or digit.", TextRules.CheckName(name, "Your display name", 60));
+    }
+
+    [Theory]
+    [InlineData("Ann")]
+    [InlineData("R2")]
+    [InlineData("Zoë 🎉")]
+    public void ANameWithALetterOrDigitIsAccepted(string name)
+    {
+        Assert.Null(TextRules.CheckName(name, "Your display name", 60));
+    }
+
     [Fact]
     public void NewlineIsAllowedInChatWhenLineBreaksAre()
     {

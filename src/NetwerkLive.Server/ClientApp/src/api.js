@@ -83,6 +83,12 @@ export async function getReportCsv(eventId, token) {
   return response.blob();
 }
 
+/** Replaces the host token: the one sent stops working everywhere. Gives { hostToken, hostUrl }. */
+export async function rotateHostToken(eventId, token) {
+  const response = await request("POST", `/api/events/${encodeURIComponent(eventId)}/host-token`, { token });
+  return response.json();
+}
+
 /**
  * Why the hub refuses this token, in the server's words (the 401 problem details), or null when it
  * does not: the SignalR client only says "401", so ask the negotiate endpoint directly.

@@ -13,9 +13,10 @@ const RECONNECT_DELAYS_MS = [0, 1000, 2000, 5000, 10000, 15000];
 const GIVE_UP_AFTER_MS = 5 * 60 * 1000;
 const OFFLINE_RETRY_MS = 30000;
 
-function buildConnection(token, protocol, onRetry) {
+// currentToken() is asked on every (re)connect: the host may replace their token while connected.
+function buildConnection(currentToken, protocol, onRetry) {
   const builder = new signalR.HubConnectionBuilder()
-    .withUrl(HUB_URL, { accessTokenFactory: () => token })
+    .withUrl(HUB_URL, { accessTokenFactory: currentToken })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: (context) => {
         if (context.elapsedMilliseconds > GIVE_UP_AFTER_MS) return null;
@@ -105,7 +106,7 @@ export class EventConnection {
     this.setState("connecting");
     const protocols = this.protocol ? [this.protocol] : protocolsToTry();
     for (const protocol of protocols) {
-      const connection = this.wire(buildConnection(this.token, protocol, (retries) => this.checkTokenWhileRetrying(retries)));
+      const connection = this.wire(buildConnection(() => this.token, protocol, (retries) => this.checkTokenWhileRetrying(retries)));
       try {
         await connection.start();
         this.connection = connection;
@@ -199,5 +200,23 @@ export class EventConnection {
     if (this.state === state) return;
     this.state = state;
     this.onState(state);
+  }
+
+  /**
+   * Closes the connection on purpose, to come back with another token (resume): the host replacing
+   * their token would otherwise see this connection cut off and its reconnect refused.
+   */
+  async pause() {
+    const connection = this.connection;
+    this.connection = null; // so its onclose does not count as a loss
+    this.setState("connecting");
+    await connection?.stop();
+  }
+
+  /** Connects again after pause(), with token. */
+  async resume(token) {
+    this.token = token;
+    this.state = null;
+    await this.start();
   }
 }

@@ -1,6 +1,6 @@
 // Entry point of /e/{eventId}/host: the room plus the host's controls, counters and report.
 
-import { getEvent } from "./api.js";
+import { getEvent, rotateHostToken } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Report } from "./report.js";
@@ -50,6 +50,8 @@ class HostConsole {
     this.startButton.addEventListener("click", busy(this.startButton, () => this.startRound()));
     this.endButton.addEventListener("click", busy(this.endButton, () => this.room.act(() => connection.invoke("EndRound"))));
     this.extendButton.addEventListener("click", busy(this.extendButton, () => this.extendRound()));
+    this.rotateButton = byTestId("host-rotate-link");
+    this.rotateButton.addEventListener("click", busy(this.rotateButton, () => this.rotateLink()));
     this.sendFrom("announce-input", "announce-send", "Announce");
     this.sendFrom("host-broadcast-input", "host-broadcast-send", "BroadcastToBreakouts");
 
@@ -84,6 +86,32 @@ class HostConsole {
     const seconds = Number(byTestId("host-extend-seconds").value);
     const info = await this.room.act(() => this.connection.invoke("ExtendRound", seconds));
     if (info) this.roundInfoArrived(info);
+  }
+
+  // A leaked host link: the server makes a new one and cuts off every connection made with the old one,
+  // this one included; it reconnects with the new token. The new link stays on the page to copy.
+  async rotateLink() {
+    const error = byTestId("host-link-error");
+    show(error, false);
+    // The server cuts off every connection made with the old token: close this one first and come back
+    // with the new token (or the old one, if the server refused); the button stays busy until then.
+    await this.connection.pause();
+    let token = this.connection.token;
+    try {
+      const rotated = await rotateHostToken(eventId, token);
+      token = rotated.hostToken;
+      sessionStorage.setItem(storageKey, token);
+      this.report.token = token;
+      const link = byTestId("host-new-link");
+      link.href = rotated.hostUrl;
+      setText(link, rotated.hostUrl);
+      show(byTestId("host-new-link-box"), true);
+    } catch (e) {
+      setText(error, e.message);
+      show(error, true);
+    } finally {
+      await this.connection.resume(token);
+    }
   }
 
   roundInfoArrived(info) {

@@ -118,6 +118,10 @@ export const strings = {
   deleteMessage: "Delete",
   removeAttendee: "Remove",
   reportTitle: "Networking report",
+  hostLinkTitle: "Host link",
+  rotateHostLink: "Replace host link",
+  rotateHostLinkHint: "If your host link got into the wrong hands: make a new one. The old link stops working at once.",
+  newHostLink: "Your new host link (keep it private):",
   refresh: "Refresh",
   downloadCsv: "Download CSV",
   reportFigures: {

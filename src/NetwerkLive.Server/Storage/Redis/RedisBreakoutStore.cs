@@ -10,7 +10,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// <see cref="BreakoutState"/>), changed by compare-and-set on <c>v</c> together with the due index
 /// (<c>bo:due</c>). Meetings, series memory, blocks and follow-ups are lists and sets next to it.
 /// </summary>
-public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : IBreakoutStore
+public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IBreakoutStore
 {
     private const int MaxUpdateAttempts = 100;
     private static readonly RedisValue[] StateFields = ["v", "doc"];
@@ -53,6 +53,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : 
             }, ct);
             if (saved)
             {
+                await expiry.TouchEventAsync(eventId, ct);
                 return result;
             }
             if (attempt == MaxUpdateAttempts)
@@ -94,6 +95,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : 
             _ = transaction.SetAddAsync(series, pairs);
             return await transaction.ExecuteAsync();
         }, ct);
+        await expiry.TouchEventAsync(eventId, ct, series);
     }
 
     public async Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default)
@@ -111,6 +113,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : 
         var key = BlocksKey(seriesId);
         var member = PairKeyCodec.Encode(persons);
         await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).SetAddAsync(key, member), ct);
+        await expiry.TouchAsync([key], ct);
     }
 
     public Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default) =>
@@ -122,6 +125,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : 
         RedisKey[] keys = [redis.Key("fu:" + eventId + ":req"), MutualKey(eventId)];
         RedisValue[] args = [requester + "|" + target, target + "|" + requester, pair];
         var matched = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(FollowUpScript, keys, args), ct);
+        await expiry.TouchEventAsync(eventId, ct);
         return (long)matched == 1;
     }
 

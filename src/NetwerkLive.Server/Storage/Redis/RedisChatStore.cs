@@ -13,7 +13,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// The same script publishes the message on <c>chat:feed</c>: Redis runs scripts one at a time, so every
 /// subscriber (each node's <see cref="Chat.ChatRelay"/>) gets an event's messages in seq order.
 /// </summary>
-public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptions<RoomOptions> options) : IChatStore
+public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptions<RoomOptions> options, RedisExpiry expiry) : IChatStore
 {
     // Exact MAXLEN (not "~"): it drops one entry per append, which is cheap, and keeps exactly the newest
     // ChatRetention messages, counting deletes the way the in-memory store does, so both pass one contract.
@@ -33,6 +33,7 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
         RedisValue[] args = [_retention, senderId, senderName, text, sentAt, FeedChannelName, eventId, entry];
         var result = await gate.WriteAsync(async _ =>
             await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(AppendScript, keys, args), ct);
+        await expiry.TouchEventAsync(eventId, ct);
         return new ChatMessage((long)result, senderId, senderName, text, sentAt);
     }
 

@@ -6,7 +6,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// Events as a JSON string each (<c>ev:{eventId}</c>) and their attendees as one hash per event
 /// (<c>ev:{eventId}:att</c>, attendee id → JSON). Records are replaced as a whole by compare-and-set.
 /// </summary>
-public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEventStore
+public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IEventStore
 {
     private const int MaxCasAttempts = 100;
 
@@ -20,6 +20,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
         {
             throw new InvalidOperationException($"Event {record.EventId} already exists.");
         }
+        await expiry.TouchEventAsync(record.EventId, ct);
     }
 
     public async Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default)
@@ -39,6 +40,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
         {
             throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
         }
+        await expiry.TouchEventAsync(record.EventId, ct);
     }
 
     public async Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default)
@@ -65,6 +67,9 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
     public async Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct) is not null;
 
+    public Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
+        UpdateAsync(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }, ct);
+
     // Compare-and-set on the stored JSON, so two nodes changing one attendee at once never lose a change.
     private async Task<AttendeeRecord?> UpdateAsync(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change, CancellationToken ct)
     {
@@ -87,6 +92,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate) : IEv
             }, ct);
             if (saved)
             {
+                await expiry.TouchEventAsync(eventId, ct);
                 return updated;
             }
         }

@@ -11,7 +11,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// so the others can take over when it dies. Each change is one Lua script, so it is atomic across nodes.
 /// Ids never hold '|' (see <see cref="Events.Ids"/>, and SignalR connection ids are URL-safe base64).
 /// </summary>
-public sealed class RedisPresenceStore(RedisConnection redis, RedisGate gate, NodeIdentity node) : IPresenceStore
+public sealed class RedisPresenceStore(RedisConnection redis, RedisGate gate, NodeIdentity node, RedisExpiry expiry) : IPresenceStore
 {
     // KEYS: joined, connections, idle, node connections. ARGV: attendee, node|connection, now, event|attendee, event|attendee|connection.
     private const string ConnectScript = """
@@ -82,6 +82,8 @@ public sealed class RedisPresenceStore(RedisConnection redis, RedisGate gate, No
     {
         var (keys, args) = ConnectionCall(eventId, attendeeId, connectionId, now);
         var joined = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(ConnectScript, keys, args), ct);
+        // Only a connect makes a connections key (later changes remove members, or the whole key).
+        await expiry.TouchEventAsync(eventId, ct, ConnectionsKey(eventId, attendeeId));
         return (long)joined == 1;
     }
 

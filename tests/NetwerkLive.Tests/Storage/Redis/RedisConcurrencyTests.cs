@@ -15,7 +15,7 @@ public sealed class RedisConcurrencyTests
     {
         var (connection, gate) = RedisServer.Connect(RedisServer.Instance.NewOptions());
         await using var _ = connection;
-        var store = new RedisBreakoutStore(connection, gate);
+        var store = new RedisBreakoutStore(connection, gate, RedisServer.Expiry(connection, gate));
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => store.UpdateAsync(_eventId, state => ++state.RoundCounter))));
 
@@ -32,7 +32,7 @@ public sealed class RedisConcurrencyTests
         var (second, secondGate) = RedisServer.Connect(options);
         await using var a = first;
         await using var b = second;
-        RedisBreakoutStore[] stores = [new(first, firstGate), new(second, secondGate)];
+        RedisBreakoutStore[] stores = [new(first, firstGate, RedisServer.Expiry(first, firstGate)), new(second, secondGate, RedisServer.Expiry(second, secondGate))];
 
         await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => stores[i % 2].UpdateAsync(_eventId, state => ++state.RoundCounter))));
 
@@ -51,7 +51,7 @@ public sealed class RedisConcurrencyTests
         var (second, secondGate) = RedisServer.Connect(options);
         await using var a = first;
         await using var b = second;
-        RedisChatStore[] stores = [new(first, firstGate, room), new(second, secondGate, room)];
+        RedisChatStore[] stores = [new(first, firstGate, room, RedisServer.Expiry(first, firstGate)), new(second, secondGate, room, RedisServer.Expiry(second, secondGate))];
 
         var batches = await Task.WhenAll(stores.Select(store => Task.Run(async () =>
         {

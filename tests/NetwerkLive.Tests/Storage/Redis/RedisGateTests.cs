@@ -46,7 +46,7 @@ public sealed class RedisGateTests
     {
         var (connection, gate) = Unreachable();
         await using var _ = connection;
-        var store = new RedisChatStore(connection, gate, Options.Create(new Server.Events.RoomOptions()));
+        var store = new RedisChatStore(connection, gate, Options.Create(new Server.Events.RoomOptions()), RedisServer.Expiry(connection, gate));
 
         var elapsed = Stopwatch.StartNew();
         await Assert.ThrowsAsync<StoreUnavailableException>(() => store.AppendAsync("event", "sender", "Ann", "hallo", 1_000));

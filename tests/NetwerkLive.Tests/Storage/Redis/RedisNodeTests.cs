@@ -25,7 +25,7 @@ public sealed class RedisNodeTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _connection.DisposeAsync();
 
-    private RedisPresenceStore PresenceOn(NodeIdentity node) => new(_connection, _gate, node);
+    private RedisPresenceStore PresenceOn(NodeIdentity node) => new(_connection, _gate, node, RedisServer.Expiry(_connection, _gate));
 
     private RedisNodes Nodes => new(_connection, _gate);
 

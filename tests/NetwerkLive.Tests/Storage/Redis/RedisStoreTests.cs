@@ -18,7 +18,7 @@ public sealed class RedisEventStoreTests : EventStoreContract
 {
     private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
 
-    protected override IEventStore CreateStore() => new RedisEventStore(Node.Value.Connection, Node.Value.Gate);
+    protected override IEventStore CreateStore() => new RedisEventStore(Node.Value.Connection, Node.Value.Gate, RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
 }
 
 public sealed class RedisChatStoreTests : ChatStoreContract
@@ -26,19 +26,19 @@ public sealed class RedisChatStoreTests : ChatStoreContract
     private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
 
     protected override IChatStore CreateStore(int retention) =>
-        new RedisChatStore(Node.Value.Connection, Node.Value.Gate, Options.Create(new RoomOptions { ChatRetention = retention }));
+        new RedisChatStore(Node.Value.Connection, Node.Value.Gate, Options.Create(new RoomOptions { ChatRetention = retention }), RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
 }
 
 public sealed class RedisPresenceStoreTests : PresenceStoreContract
 {
     private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
 
-    protected override IPresenceStore CreateStore() => new RedisPresenceStore(Node.Value.Connection, Node.Value.Gate, new NodeIdentity());
+    protected override IPresenceStore CreateStore() => new RedisPresenceStore(Node.Value.Connection, Node.Value.Gate, new NodeIdentity(), RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
 }
 
 public sealed class RedisBreakoutStoreTests : BreakoutStoreContract
 {
     private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
 
-    protected override IBreakoutStore CreateStore() => new RedisBreakoutStore(Node.Value.Connection, Node.Value.Gate);
+    protected override IBreakoutStore CreateStore() => new RedisBreakoutStore(Node.Value.Connection, Node.Value.Gate, RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
 }

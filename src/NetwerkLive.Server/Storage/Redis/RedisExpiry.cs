@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace NetwerkLive.Server.Storage.Redis;
+
+/// <summary>
+/// Every key of an event lives <see cref="StorageOptions.EventRetention"/> after the event's last change: each
+/// store write ends by setting that TTL again on all of the event's keys (one script, O(keys)), so keys made
+/// later in the event's life get it too and an idle event's keys all go together. The keys are listed here,
+/// once (docs/redis.md has the table); a series' keys get it when they are written.
+/// </summary>
+public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<StorageOptions> options)
+{
+    // PEXPIRE on a key that does not exist (yet) does nothing, so one list fits every stage of an event.
+    private const string TouchScript = """
+        for _, key in ipairs(KEYS) do
+          redis.call('PEXPIRE', key, ARGV[1])
+        end
+        """;
+
+    public long RetentionMs { get; } = (long)options.Value.EventRetention.TotalMilliseconds;
+
+    /// <summary>The keys of one event (besides each attendee's presence connections, which the presence store passes).</summary>
+    public RedisKey[] EventKeys(string eventId) =>
+    [
+        redis.Key("ev:" + eventId),
+        redis.Key("ev:" + eventId + ":att"),
+        redis.Key("chat:" + eventId),
+        redis.Key("chat:" + eventId + ":seq"),
+        redis.Key("pr:" + eventId + ":joined"),
+        redis.Key("bo:" + eventId),
+        redis.Key("bo:" + eventId + ":meetings"),
+        redis.Key("fu:" + eventId + ":req"),
+        redis.Key("fu:" + eventId + ":mutual"),
+    ];
+
+    /// <summary>Sets the retention TTL on every key of the event, and on <paramref name="more"/>.</summary>
+    public Task TouchEventAsync(string eventId, CancellationToken ct, params RedisKey[] more) =>
+        TouchAsync([.. EventKeys(eventId), .. more], ct);
+
+    public Task TouchAsync(RedisKey[] keys, CancellationToken ct)
+    {
+        RedisValue[] args = [RetentionMs];
+        return gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(TouchScript, keys, args), ct);
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Client;
+using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Storage.Redis;
+using NetwerkLive.Tests.Infrastructure;
+using StackExchange.Redis;
+
+namespace NetwerkLive.Tests.Storage.Redis;
+
+/// <summary>
+/// On Redis every key of an event carries Storage:EventRetention as its TTL, found by a SCAN of the event's
+/// keys after a real event (people, chat, a round, a follow-up), and every change sets it again.
+/// </summary>
+public sealed class RedisRetentionTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Retention = TimeSpan.FromHours(2);
+
+    private readonly RedisNetwerkLiveFactory _factory = (RedisNetwerkLiveFactory)new RedisNetwerkLiveFactory().With("Storage:EventRetention", Retention.ToString());
+
+    [Fact]
+    public async Task EveryKeyOfAnEventHasTheRetentionAsItsTtl()
+    {
+        await using var live = await BusyEventAsync();
+
+        var keys = await EventKeysAsync(live.Id);
+
+        // Event, attendees, chat and its seq, presence and two people's connections, breakouts, meetings, follow-up requests.
+        Assert.True(keys.Count >= 10, $"Only {keys.Count} keys found: {string.Join(", ", keys)}");
+        foreach (var key in keys)
+        {
+            var ttl = await Database.KeyTimeToLiveAsync(key);
+            Assert.True(ttl is { } t && t > TimeSpan.Zero && t <= Retention, $"{key} has TTL {ttl?.ToString() ?? "none"}");
+        }
+    }
+
+    [Fact]
+    public async Task AChangeSetsTheRetentionAgainOnEveryKeyOfTheEvent()
+    {
+        await using var live = await BusyEventAsync();
+        var keys = (await EventKeysAsync(live.Id)).Where(k => !IsOwnTtlKey(k)).ToList();
+        foreach (var key in keys)
+        {
+            await Database.KeyExpireAsync(key, TimeSpan.FromMinutes(1));
+        }
+
+        await _factory.Api.RegisterAsync(live.Id, new Contracts.RegisterAttendeeRequest("Dirk"));
+
+        foreach (var key in keys)
+        {
+            var ttl = await Database.KeyTimeToLiveAsync(key);
+            Assert.True(ttl is { } t && t > TimeSpan.FromMinutes(1) && t <= Retention, $"{key} has TTL {ttl?.ToString() ?? "none"} after the change");
+        }
+    }
+
+    /// <summary>An event with everything that makes keys: people present, chat, a round with groups, a follow-up request.</summary>
+    private async Task<LiveEvent> BusyEventAsync()
+    {
+        var live = await LiveEvent.CreateAsync(_factory, HubProtocol.MessagePack);
+        var (host, _) = await live.JoinAsHostAsync();
+        var (ann, _) = await live.JoinAsync("Ann", "Hoya");
+        var (bob, _) = await live.JoinAsync("Bob", "Zuid");
+        await ann.Connection.SendChat("Hallo allemaal");
+        await host.Connection.StartRound(60, 2);
+        await ann.Connection.RequestFollowUp(bob.AttendeeId);
+        return live;
+    }
+
+    // Keys on a clock of their own: an attendee's connections (set again when they connect), the presence
+    // window (milliseconds), and the series' memory, whose id is its first event's (set again when the
+    // series records a meeting or a block, from whichever of its events).
+    private static bool IsOwnTtlKey(RedisKey key)
+    {
+        var name = (string)key!;
+        return name.Contains(":c:", StringComparison.Ordinal) || name.EndsWith(":window", StringComparison.Ordinal) || name.Contains(":series:", StringComparison.Ordinal);
+    }
+
+    private IDatabase Database => Multiplexer.GetDatabase();
+
+    private IConnectionMultiplexer Multiplexer => _factory.Services.GetRequiredService<RedisConnection>().ConnectAsync().GetAwaiter().GetResult();
+
+    private async Task<List<RedisKey>> EventKeysAsync(string eventId)
+    {
+        var prefix = _factory.Services.GetRequiredService<IOptions<RedisOptions>>().Value.KeyPrefix;
+        var server = Multiplexer.GetServer(Multiplexer.GetEndPoints()[0]);
+        var keys = new List<RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: prefix + "*" + eventId + "*"))
+        {
+            keys.Add(key);
+        }
+        return keys;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+}
