@@ -27,17 +27,21 @@ public interface IBreakoutStore
     /// </summary>
     Task<IReadOnlyList<string>> GetDueAsync(long now, int limit, CancellationToken ct = default);
 
-    /// <summary>Remembers meetings for the event's report and for repeat avoidance across the series.</summary>
+    /// <summary>
+    /// Remembers meetings for the event's report and for repeat avoidance across the series. Idempotent per
+    /// round and pair: two people grouped again in the same round (someone left and came back) are one meeting,
+    /// and the first record of it stays.
+    /// </summary>
     Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default);
 
     Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default);
 
-    /// <summary>Every pair of person keys that met in any event of the series.</summary>
+    /// <summary>Every pair of person ids that met in any event of the series.</summary>
     Task<IReadOnlySet<PairKey>> GetSeriesMeetingsAsync(string seriesId, CancellationToken ct = default);
 
     Task AddBlockAsync(string seriesId, PairKey persons, CancellationToken ct = default);
 
-    /// <summary>Pairs of person keys that must never be grouped again in the series.</summary>
+    /// <summary>Pairs of person ids that must never be grouped again in the series.</summary>
     Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default);
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace NetwerkLive.Server.Storage;
 internal sealed class InMemoryBreakoutStore : IBreakoutStore
 {
     private readonly ConcurrentDictionary<string, Slot> _states = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, List<Meeting>> _meetings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MeetingLog> _meetings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<PairKey>> _seriesMeetings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<PairKey>> _blocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FollowUps> _followUps = new(StringComparer.Ordinal);
@@ -54,10 +54,16 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
 
     public Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default)
     {
-        var log = _meetings.GetOrAdd(eventId, static _ => []);
+        var log = _meetings.GetOrAdd(eventId, static _ => new MeetingLog());
         lock (log)
         {
-            log.AddRange(meetings);
+            foreach (var meeting in meetings)
+            {
+                if (log.Seen.Add(MeetingLog.IdOf(meeting)))
+                {
+                    log.Meetings.Add(meeting);
+                }
+            }
         }
         var series = _seriesMeetings.GetOrAdd(seriesId, static _ => []);
         lock (series)
@@ -78,7 +84,7 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
         }
         lock (log)
         {
-            return Task.FromResult<IReadOnlyList<Meeting>>([.. log]);
+            return Task.FromResult<IReadOnlyList<Meeting>>([.. log.Meetings]);
         }
     }
 
@@ -140,6 +146,16 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
     private sealed class Slot
     {
         public BreakoutState State { get; set; } = new();
+    }
+
+    private sealed class MeetingLog
+    {
+        public List<Meeting> Meetings { get; } = [];
+
+        public HashSet<(string RoundId, PairKey Pair)> Seen { get; } = [];
+
+        /// <summary>What makes two records one meeting: the round and the (unordered) pair.</summary>
+        public static (string RoundId, PairKey Pair) IdOf(Meeting meeting) => (meeting.RoundId, PairKey.Of(meeting.A, meeting.B));
     }
 
     private sealed class FollowUps

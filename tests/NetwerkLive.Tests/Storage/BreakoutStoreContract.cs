@@ -162,6 +162,34 @@ public abstract class BreakoutStoreContract
     }
 
     [Fact]
+    public async Task AMeetingRecordedAgainInTheSameRoundIsKeptOnce()
+    {
+        var store = CreateStore();
+        var (ann, bob) = (Person("ann"), Person("bob"));
+        var first = MeetingOf("r1", _ann, _bob, ann, bob);
+
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [MeetingOf("r1", _bob, _ann, bob, ann) with { New = false, At = 1_700_000_100_000 }]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first, first]);
+
+        Assert.Equal([first], await store.GetMeetingsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task TheSamePairMeetingInAnotherRoundIsAnotherMeeting()
+    {
+        var store = CreateStore();
+        var (ann, bob) = (Person("ann"), Person("bob"));
+        var first = MeetingOf("r1", _ann, _bob, ann, bob);
+        var again = MeetingOf("r2", _ann, _bob, ann, bob) with { New = false };
+
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [again]);
+
+        Assert.Equal([first, again], await store.GetMeetingsAsync(_eventId));
+    }
+
+    [Fact]
     public async Task AnEventWithoutMeetingsHasNone()
     {
         Assert.Empty(await CreateStore().GetMeetingsAsync(Ids.NewEventId()));
