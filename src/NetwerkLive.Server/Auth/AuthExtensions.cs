@@ -20,6 +20,7 @@ public static class AuthExtensions
             .Validate<IOptions<RedisOptions>>((o, redis) => !redis.Value.Enabled || !string.IsNullOrEmpty(o.SigningKey), AuthOptions.SigningKeyRequiredWithRedis)
             .ValidateOnStart();
         builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services.AddSingleton<PersonTokens>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

@@ -3,7 +3,7 @@ using NetwerkLive.Server.Breakouts.Pairing;
 
 namespace NetwerkLive.Server.Storage;
 
-/// <summary>Two people were put in one breakout group. Person keys identify people across a series.</summary>
+/// <summary>Two people were put in one breakout group. Person ids identify people across a series.</summary>
 public sealed record Meeting(string RoundId, string A, string B, string PersonA, string PersonB, bool CrossCompany, bool New, long At);
 
 /// <summary>Breakout rounds, groups and queue of an event, and the memory of who met whom.</summary>

@@ -7,6 +7,7 @@ internal sealed class InMemoryEventStore : IEventStore
 {
     private readonly ConcurrentDictionary<string, EventRecord> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), AttendeeRecord> _attendees = new();
+    private readonly ConcurrentDictionary<(string EventId, string PersonId), bool> _removedPersons = new();
 
     public Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
     {
@@ -48,8 +49,18 @@ internal sealed class InMemoryEventStore : IEventStore
     public Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default) =>
         Task.FromResult(Update(eventId, attendeeId, r => r with { Available = available }));
 
-    public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
-        Task.FromResult(Update(eventId, attendeeId, r => r with { Removed = true }) is not null);
+    public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default)
+    {
+        if (Update(eventId, attendeeId, r => r with { Removed = true }) is not { } removed)
+        {
+            return Task.FromResult(false);
+        }
+        _removedPersons[(eventId, removed.PersonId)] = true;
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default) =>
+        Task.FromResult(_removedPersons.ContainsKey((eventId, personId)));
 
     private AttendeeRecord? Update(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change)
     {

@@ -26,7 +26,7 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
 
     public static TheoryData<string, object, string[]> Payloads => new()
     {
-        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3)),
+        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3)),
             ["attendeeCount", "attendees", "breakout", "chat", "event", "round", "self"] },
         { "BreakoutAssignment", SampleAssignment, ["endsAt", "groupId", "meetingUrl", "partners", "roundId"] },
         { "RoundInfo", new RoundInfo("r1", 3, 7, Now), ["endsAt", "groupCount", "participantCount", "roundId"] },
@@ -40,7 +40,7 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
         { "BreakoutChatMessage", new BreakoutChatMessage("r1", "g1", "a1", "Ann", "Hoi", Now), ["groupId", "roundId", "senderId", "senderName", "sentAt", "text"] },
         { "FollowUpMatch", new FollowUpMatch(SampleAttendee, "ann@example.org"), ["attendee", "contact"] },
         { "CoffeeQueueStatus", new CoffeeQueueStatus(false, 1), ["matched", "waiting"] },
-        { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1), ["attendeeCount", "eventId", "livestreamUrl", "title"] },
+        { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), ["attendeeCount", "eventId", "livestreamUrl", "seriesKey", "title"] },
         { "Attendee", SampleAttendee, ["available", "company", "displayName", "id", "interests", "isHost", "joinedAt"] },
         { "ChatMessage", SampleMessage, ["senderId", "senderName", "sentAt", "seq", "text"] },
         { "PresenceChange", new PresenceChange([SampleAttendee], ["a2"], [SampleAttendee with { Available = false }], 2), ["attendeeCount", "joined", "left", "updated"] },
