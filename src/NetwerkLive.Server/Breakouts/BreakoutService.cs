@@ -206,7 +206,7 @@ public sealed partial class BreakoutService : IDisposable
     }
 
     /// <summary>
-    /// Never group these two again in the series. The blocked person is
+    /// Never group these two again in the series, and withdraw any follow-up between them. The blocked person is
     /// not told; if they are together now, the caller leaves. The answer is the same whoever the other is:
     /// blocking another registration of yourself is a silent no-op, so a block never tells who someone is.
     /// </summary>
@@ -225,6 +225,7 @@ public sealed partial class BreakoutService : IDisposable
             return;
         }
         await _store.AddBlockAsync(ev.Series, PairKey.Of(me.PersonId, other.PersonId));
+        await _store.WithdrawFollowUpsAsync(ev.EventId, PairKey.Of(me.AttendeeId, other.AttendeeId));
         var state = await _store.GetAsync(ev.EventId);
         if (state.GroupOf(member.AttendeeId) is { } group && group.Members.Contains(attendeeId))
         {

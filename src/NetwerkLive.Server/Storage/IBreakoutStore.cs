@@ -52,4 +52,10 @@ public interface IBreakoutStore
 
     /// <summary>Pairs of attendee ids who both asked.</summary>
     Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Forgets every follow-up between the two attendees in the event, in both directions, mutual or not
+    /// (one blocked the other): a later request by either starts from nothing.
+    /// </summary>
+    Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default);
 }

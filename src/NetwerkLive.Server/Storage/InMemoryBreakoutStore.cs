@@ -128,6 +128,20 @@ internal sealed class InMemoryBreakoutStore : IBreakoutStore
         }
     }
 
+    public Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default)
+    {
+        if (_followUps.TryGetValue(eventId, out var followUps))
+        {
+            lock (followUps)
+            {
+                followUps.Requests.Remove((attendees.First, attendees.Second));
+                followUps.Requests.Remove((attendees.Second, attendees.First));
+                followUps.Mutual.Remove(attendees);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     private static HashSet<PairKey> Snapshot(ConcurrentDictionary<string, HashSet<PairKey>> sets, string key)
     {
         if (!sets.TryGetValue(key, out var set))

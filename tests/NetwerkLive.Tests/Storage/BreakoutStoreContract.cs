@@ -302,6 +302,46 @@ public abstract class BreakoutStoreContract
     }
 
     [Fact]
+    public async Task WithdrawingForgetsTheRequestsOfBothDirections()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_bob, _ann));
+
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _bob, _ann));
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _ann, _bob));
+        Assert.Empty(await store.GetMutualFollowUpsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task WithdrawingAMatchedPairTakesItOutOfTheMutualOnes()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _bob, _ann);
+        await store.RequestFollowUpAsync(_eventId, _cas, _ann);
+        await store.RequestFollowUpAsync(_eventId, _ann, _cas);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+
+        Assert.Equal([PairKey.Of(_ann, _cas)], await store.GetMutualFollowUpsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task WithdrawingInOneEventLeavesAnotherAlone()
+    {
+        var store = CreateStore();
+        var other = Ids.NewEventId();
+        await store.RequestFollowUpAsync(other, _ann, _bob);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+
+        Assert.True(await store.RequestFollowUpAsync(other, _bob, _ann));
+    }
+
+    [Fact]
     public async Task AnEventWithoutFollowUpsHasNoMutualOnes()
     {
         Assert.Empty(await CreateStore().GetMutualFollowUpsAsync(Ids.NewEventId()));

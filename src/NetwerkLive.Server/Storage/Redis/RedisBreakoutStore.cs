@@ -139,6 +139,20 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate) : 
     public async Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default) =>
         [.. await ReadPairsAsync(MutualKey(eventId), ct)];
 
+    public async Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default)
+    {
+        var (requests, mutual) = (RequestsKey(eventId), MutualKey(eventId));
+        RedisValue[] both = [attendees.First + "|" + attendees.Second, attendees.Second + "|" + attendees.First];
+        var pair = PairKeyCodec.Encode(attendees);
+        await gate.WriteAsync(async token =>
+        {
+            var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+            _ = transaction.SetRemoveAsync(requests, both);
+            _ = transaction.SetRemoveAsync(mutual, pair);
+            return await transaction.ExecuteAsync();
+        }, ct);
+    }
+
     private async Task<(BreakoutState State, bool Stored)> ReadStateAsync(string eventId, CancellationToken ct)
     {
         var key = StateKey(eventId);
