@@ -180,13 +180,16 @@ public abstract class EventStoreContract
     }
 
     [Fact]
-    public async Task APersonNobodyRemovedIsNotRemoved()
+    public async Task RemovingOneAttendeeLeavesTheOtherPersonsAlone()
     {
         var store = CreateStore();
-        var attendee = NewAttendee();
-        await store.AddAttendeeAsync(attendee);
-        await store.MarkRemovedAsync(_eventId, Ids.NewAttendeeId());
+        var removed = NewAttendee("Bob");
+        var kept = NewAttendee();
+        await store.AddAttendeeAsync(removed);
+        await store.AddAttendeeAsync(kept);
 
-        Assert.False(await store.IsPersonRemovedAsync(_eventId, attendee.PersonId));
+        await store.MarkRemovedAsync(_eventId, removed.AttendeeId);
+
+        Assert.False(await store.IsPersonRemovedAsync(_eventId, kept.PersonId));
     }
 }
