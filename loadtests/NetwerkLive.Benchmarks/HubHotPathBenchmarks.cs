@@ -42,7 +42,7 @@ public class HubHotPathBenchmarks : IDisposable
         for (var i = 0; i < Present; i++)
         {
             var id = $"attendee-{i:D6}";
-            _events.AddAttendeeAsync(new AttendeeRecord(EventId, id, $"Deelnemer {i}", "Bedrijf " + (i % 50), ["ai", "duurzaamheid"], null, false, true, false, i)).GetAwaiter().GetResult();
+            _events.AddAttendeeAsync(new AttendeeRecord(EventId, id, $"Deelnemer {i}", "Bedrijf " + (i % 50), ["ai", "duurzaamheid"], null, false, true, false, i, "person-" + id)).GetAwaiter().GetResult();
             _presence.ConnectAsync(EventId, id, "c" + i, now: i).GetAwaiter().GetResult();
         }
         for (var i = 0; i < 100; i++)

@@ -12,6 +12,11 @@ public sealed class NetwerkLiveApi(HttpClient http)
     public async Task<EventSummary> GetEventAsync(string eventId, CancellationToken ct = default) =>
         await ReadAsync<EventSummary>(await http.GetAsync(new Uri($"/api/events/{Uri.EscapeDataString(eventId)}", UriKind.Relative), ct), ct);
 
+    /// <summary>
+    /// Registers for the event. Keep the answer's <see cref="RegisterAttendeeResponse.PersonToken"/> and send it as
+    /// <see cref="RegisterAttendeeRequest.PersonToken"/> at the next event of the series to be recognised as the same
+    /// person; without it the registration is a new person. A refused person token is a 400 naming <c>personToken</c>.
+    /// </summary>
     public async Task<RegisterAttendeeResponse> RegisterAsync(string eventId, RegisterAttendeeRequest request, CancellationToken ct = default) =>
         await ReadAsync<RegisterAttendeeResponse>(await http.PostAsJsonAsync($"/api/events/{Uri.EscapeDataString(eventId)}/attendees", request, ct), ct);
 

@@ -5,14 +5,23 @@ namespace NetwerkLive.Contracts;
 /// <summary><see cref="ContinuesEventId"/> joins the series of an earlier event: send that event's host token as a bearer token.</summary>
 public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = null, string? MeetingUrlTemplate = null, string? HostName = null, string? ContinuesEventId = null);
 
-public sealed record CreateEventResponse(string EventId, string HostToken, string JoinUrl);
+/// <summary><see cref="PersonToken"/> is the host's person token for the event's series (see <see cref="RegisterAttendeeResponse"/>).</summary>
+public sealed record CreateEventResponse(string EventId, string HostToken, string JoinUrl, string PersonToken);
 
 /// <summary>A new host token (the old one no longer works) and the host console link that carries it.</summary>
 public sealed record HostTokenResponse(string HostToken, string HostUrl);
 
-public sealed record RegisterAttendeeRequest(string? DisplayName, string? Company = null, string[]? Interests = null, string? Contact = null);
+/// <summary>
+/// <see cref="PersonToken"/>: the person token from an earlier registration in the same series, to be recognised
+/// as the same person (for pairing memory and blocks); leave it out to register as a new person.
+/// </summary>
+public sealed record RegisterAttendeeRequest(string? DisplayName, string? Company = null, string[]? Interests = null, string? Contact = null, string? PersonToken = null);
 
-public sealed record RegisterAttendeeResponse(string AttendeeId, string Token);
+/// <summary>
+/// <see cref="Token"/> signs in to this event; <see cref="PersonToken"/> says who you are across its series: keep it
+/// and send it with your next registration in the series (the same one again, or the one you sent).
+/// </summary>
+public sealed record RegisterAttendeeResponse(string AttendeeId, string Token, string PersonToken);
 
 /// <summary>The networking outcome of an event, for its host. Never holds contact details.</summary>
 public sealed record EventReport(

@@ -15,12 +15,14 @@ public sealed record Attendee(
     [property: Key("available")] bool Available,
     [property: Key("joinedAt")] long JoinedAt);
 
+/// <summary><see cref="SeriesKey"/> names the event's series (the same for every event in it), so a client can keep a person token per series.</summary>
 [MessagePackObject]
 public sealed record EventSummary(
     [property: Key("eventId")] string EventId,
     [property: Key("title")] string Title,
     [property: Key("livestreamUrl")] string? LivestreamUrl,
-    [property: Key("attendeeCount")] int AttendeeCount);
+    [property: Key("attendeeCount")] int AttendeeCount,
+    [property: Key("seriesKey")] string SeriesKey);
 
 [MessagePackObject]
 public sealed record ChatMessage(

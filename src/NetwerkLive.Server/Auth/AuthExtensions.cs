@@ -23,6 +23,7 @@ public static class AuthExtensions
         builder.Services.AddHostedService<SigningKeyAtStartup>();
         builder.Services.AddSingleton<HostTokens>();
         builder.Services.AddHostedService<HostTokens.Relay>();
+        builder.Services.AddSingleton<PersonTokens>();
         builder.Services.AddSingleton<IUserIdProvider, AttendeeUserIdProvider>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddSingleton<IConfigureOptions<JwtBearerOptions>, ConfigureJwtBearer>();

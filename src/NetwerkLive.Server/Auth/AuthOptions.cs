@@ -21,5 +21,12 @@ public sealed class AuthOptions
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Auth:TokenLifetime must be between one minute and 365 days.")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a person token (who someone is across the events of a series) lets them be recognised:
+    /// long enough to span a series of monthly events.
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00", ErrorMessage = "Auth:PersonTokenLifetime must be between one day and 3650 days (ten years).")]
+    public TimeSpan PersonTokenLifetime { get; set; } = TimeSpan.FromDays(365);
+
     public string Issuer { get; set; } = "netwerklive";
 }

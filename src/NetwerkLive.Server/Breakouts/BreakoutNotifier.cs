@@ -100,10 +100,10 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
         var meetings = new List<Meeting>(fx.Met.Count);
         foreach (var (roundId, a, b) in fx.Met)
         {
-            if (people.TryGetValue(a, out var ra) && people.TryGetValue(b, out var rb) && ra.PersonKey != rb.PersonKey)
+            if (people.TryGetValue(a, out var ra) && people.TryGetValue(b, out var rb) && ra.PersonId != rb.PersonId)
             {
                 var cross = ra.CompanyKey is not null && rb.CompanyKey is not null && ra.CompanyKey != rb.CompanyKey;
-                meetings.Add(new Meeting(roundId, a, b, ra.PersonKey, rb.PersonKey, cross, New: true, now));
+                meetings.Add(new Meeting(roundId, a, b, ra.PersonId, rb.PersonId, cross, New: true, now));
             }
         }
         return meetings.Count == 0 ? Task.CompletedTask : MarkNewAndRecordAsync(ev, meetings);

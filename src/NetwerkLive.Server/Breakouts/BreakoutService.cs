@@ -209,7 +209,11 @@ public sealed partial class BreakoutService : IDisposable
         }
     }
 
-    /// <summary>Never group these two again in the series. The blocked person is not told; if they are together now, the caller leaves.</summary>
+    /// <summary>
+    /// Never group these two again in the series, and withdraw any follow-up between them. The blocked person is
+    /// not told; if they are together now, the caller leaves. The answer is the same whoever the other is:
+    /// blocking another registration of yourself is a silent no-op, so a block never tells who someone is.
+    /// </summary>
     public async Task BlockAsync(RoomMember member, string? attendeeId)
     {
         if (string.IsNullOrWhiteSpace(attendeeId) || attendeeId == member.AttendeeId)
@@ -220,11 +224,12 @@ public sealed partial class BreakoutService : IDisposable
         var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
         var other = await _events.GetAttendeeAsync(ev.EventId, attendeeId)
             ?? throw new HubException("There is no such attendee in this event.");
-        if (me is null || me.PersonKey == other.PersonKey)
+        if (me is null || me.PersonId == other.PersonId)
         {
-            throw new HubException("You cannot block yourself.");
+            return;
         }
-        await _store.AddBlockAsync(ev.Series, PairKey.Of(me.PersonKey, other.PersonKey));
+        await _store.AddBlockAsync(ev.Series, PairKey.Of(me.PersonId, other.PersonId));
+        await _store.WithdrawFollowUpsAsync(ev.EventId, PairKey.Of(me.AttendeeId, other.AttendeeId));
         var state = await _store.GetAsync(ev.EventId);
         if (state.GroupOf(member.AttendeeId) is { } group && group.Members.Contains(attendeeId))
         {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Storage;
 
@@ -79,6 +80,8 @@ public sealed partial class BreakoutService
     /// <summary>
     /// "Let's have that coffee again": allowed for someone the caller met in a breakout of this event.
     /// The other learns nothing until they ask too; then both get the other's contact. Idempotent.
+    /// A block between the two (either way, in any event of the series) wins: the request is dropped and
+    /// the answer is the same as for a request the other has not made, so neither learns why.
     /// </summary>
     public async Task RequestFollowUpAsync(RoomMember member, string? attendeeId)
     {
@@ -91,19 +94,30 @@ public sealed partial class BreakoutService
         {
             throw new HubException("You can only ask for a follow-up with someone you met in a breakout at this event.");
         }
+        var ev = await EventAsync(member.EventId);
+        var me = await _events.GetAttendeeAsync(member.EventId, member.AttendeeId);
+        var other = await _events.GetAttendeeAsync(member.EventId, attendeeId);
+        if (me is null || other is null || await BlockedAsync(ev, me, other))
+        {
+            return;
+        }
         if (!await _store.RequestFollowUpAsync(member.EventId, member.AttendeeId, attendeeId))
         {
             return;
         }
-        var me = await _events.GetAttendeeAsync(member.EventId, member.AttendeeId);
-        var other = await _events.GetAttendeeAsync(member.EventId, attendeeId);
-        if (me is null || other is null)
+        // A block made between the check above and this request being stored withdrew nothing (the request was
+        // not there yet): look again, and withdraw the match before anything is revealed.
+        if (await BlockedAsync(ev, me, other))
         {
+            await _store.WithdrawFollowUpsAsync(ev.EventId, PairKey.Of(me.AttendeeId, other.AttendeeId));
             return;
         }
         await _notifier.FollowUpMatchedAsync(me, other);
         BreakoutLog.FollowUpMatched(_logger, member.EventId);
     }
+
+    private async Task<bool> BlockedAsync(EventRecord ev, AttendeeRecord a, AttendeeRecord b) =>
+        a.PersonId == b.PersonId || (await _store.GetBlocksAsync(ev.Series)).Contains(PairKey.Of(a.PersonId, b.PersonId));
 }
 
 internal static partial class BreakoutLog

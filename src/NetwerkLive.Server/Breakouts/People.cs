@@ -26,7 +26,19 @@ public sealed class People(IEventStore events, IBreakoutStore store)
     {
         var met = await store.GetSeriesMeetingsAsync(ev.Series, ct);
         var blocked = await store.GetBlocksAsync(ev.Series, ct);
-        return (ToAttendeePairs(met, attendees), ToAttendeePairs(blocked, attendees));
+        var blockedPairs = ToAttendeePairs(blocked, attendees);
+        // Two registrations of one person never meet each other (as in Penalty): to the engine, that is a block.
+        foreach (var person in attendees.GroupBy(a => a.PersonId, StringComparer.Ordinal).Where(g => g.Skip(1).Any()))
+        {
+            foreach (var a in person)
+            {
+                foreach (var b in person.Where(b => b.AttendeeId != a.AttendeeId))
+                {
+                    blockedPairs.Add(PairKey.Of(a.AttendeeId, b.AttendeeId));
+                }
+            }
+        }
+        return (ToAttendeePairs(met, attendees), blockedPairs);
     }
 
     private static HashSet<PairKey> ToAttendeePairs(IReadOnlySet<PairKey> personPairs, IReadOnlyList<AttendeeRecord> attendees)
@@ -37,7 +49,7 @@ public sealed class People(IEventStore events, IBreakoutStore store)
             return result;
         }
         // One person may have registered more than once: every registration carries their history.
-        var byPerson = attendees.GroupBy(a => a.PersonKey, StringComparer.Ordinal)
+        var byPerson = attendees.GroupBy(a => a.PersonId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(a => a.AttendeeId).ToList(), StringComparer.Ordinal);
         foreach (var pair in personPairs)
         {
@@ -65,11 +77,11 @@ public sealed class People(IEventStore events, IBreakoutStore store)
             return null;
         }
         // Two registrations of one person never meet each other.
-        if (ra.PersonKey == rb.PersonKey)
+        if (ra.PersonId == rb.PersonId)
         {
             return null;
         }
-        var persons = PairKey.Of(ra.PersonKey, rb.PersonKey);
+        var persons = PairKey.Of(ra.PersonId, rb.PersonId);
         if (blocked.Contains(persons))
         {
             return null;

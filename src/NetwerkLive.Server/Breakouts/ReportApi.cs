@@ -54,8 +54,9 @@ public static class ReportApi
         {
             rounds.Add(new RoundReport(running.RoundId, running.StartedAt, null, running.GroupCount, running.Participants.Count, ToArrays(running.GroupsFormed)));
         }
-        var pairs = meetings.Select(m => Pairing.PairKey.Of(m.A, m.B)).ToHashSet();
-        var peopleMet = meetings.SelectMany(m => new[] { m.A, m.B }).Distinct(StringComparer.Ordinal).Count();
+        // People, not registrations: someone who registered twice and met the same person from both is one pair.
+        var pairs = meetings.Select(m => Pairing.PairKey.Of(m.PersonA, m.PersonB)).ToHashSet();
+        var peopleMet = meetings.SelectMany(m => new[] { m.PersonA, m.PersonB }).Distinct(StringComparer.Ordinal).Count();
         var coffeeChats = meetings.Where(m => m.RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal))
             .Select(m => m.RoundId).Distinct(StringComparer.Ordinal).Count();
 

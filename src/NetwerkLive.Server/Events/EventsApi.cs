@@ -21,7 +21,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Created<CreateEventResponse>, ValidationProblem, ProblemHttpResult>> CreateEvent(
-        CreateEventRequest request, HttpContext http, IEventStore store, TokenIssuer tokens, TimeProvider time,
+        CreateEventRequest request, HttpContext http, IEventStore store, TokenIssuer tokens, PersonTokens persons, TimeProvider time,
         IOptions<EventLinkOptions> links, ILogger<RoomLog> logger)
     {
         var errors = new Dictionary<string, string[]>();
@@ -38,6 +38,7 @@ public static class EventsApi
             return Invalid(errors, "The event could not be created.");
         }
         string? seriesId = null;
+        string? hostPersonId = null;
         if (TextRules.Clean(request.ContinuesEventId) is { } earlierId)
         {
             var (earlier, refusal) = await SeriesOfAsync(http, store, earlierId);
@@ -46,18 +47,23 @@ public static class EventsApi
                 return refusal;
             }
             seriesId = earlier!.Series;
+            // The host proved who they are with the earlier host token: they stay the same person in the series.
+            hostPersonId = (await store.GetAttendeeAsync(earlier.EventId, earlier.HostId, http.RequestAborted))?.PersonId;
         }
 
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         var eventId = Ids.NewEventId();
         var hostId = Ids.NewAttendeeId();
-        await store.CreateEventAsync(new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId), http.RequestAborted);
+        hostPersonId ??= Ids.NewPersonId();
+        var record = new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId);
+        await store.CreateEventAsync(record, http.RequestAborted);
         await store.AddAttendeeAsync(new AttendeeRecord(eventId, hostId, TextRules.Clean(request.HostName) ?? "Host", null, [], null,
-            IsHost: true, Available: false, Removed: false, now), http.RequestAborted);
+            IsHost: true, Available: false, Removed: false, now, hostPersonId), http.RequestAborted);
         RoomLog.EventCreated(logger, eventId);
 
         var joinUrl = links.Value.JoinUrl(http.Request, eventId);
-        return TypedResults.Created($"/api/events/{eventId}", new CreateEventResponse(eventId, tokens.Issue(eventId, hostId, isHost: true), joinUrl));
+        return TypedResults.Created($"/api/events/{eventId}", new CreateEventResponse(eventId, tokens.Issue(eventId, hostId, isHost: true), joinUrl,
+            persons.Issue(record.SeriesKey, hostPersonId)));
     }
 
     /// <summary>Only the host of the earlier event may continue its series: they send its host token.</summary>
@@ -90,13 +96,13 @@ public static class EventsApi
         {
             return UnknownEvent(eventId);
         }
-        return TypedResults.Ok(new EventSummary(record.EventId, record.Title, record.LivestreamUrl, await presence.CountAsync(eventId, ct)));
+        return TypedResults.Ok(new EventSummary(record.EventId, record.Title, record.LivestreamUrl, await presence.CountAsync(eventId, ct), record.SeriesKey));
     }
 
     private static async Task<Results<Created<RegisterAttendeeResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        string eventId, RegisterAttendeeRequest request, IEventStore store, TokenIssuer tokens, TimeProvider time, CancellationToken ct)
+        string eventId, RegisterAttendeeRequest request, IEventStore store, TokenIssuer tokens, PersonTokens persons, TimeProvider time, CancellationToken ct)
     {
-        if (await store.GetEventAsync(eventId, ct) is null)
+        if (await store.GetEventAsync(eventId, ct) is not { } ev)
         {
             return UnknownEvent(eventId);
         }
@@ -109,15 +115,26 @@ public static class EventsApi
         AddError(errors, "interests", interestsError);
         var contact = TextRules.Clean(request.Contact);
         AddError(errors, "contact", TextRules.CheckContact(contact));
+        // Only a person token the server issued says who someone is: nothing they type (contact, name) does.
+        var person = TextRules.Clean(request.PersonToken) is { } personToken
+            ? await persons.CheckAsync(personToken, ev.SeriesKey)
+            : new PersonTokenCheck(Ids.NewPersonId(), null);
+        AddError(errors, "personToken", person.Refusal);
         if (errors.Count > 0)
         {
             return Invalid(errors, "Your registration could not be saved.");
         }
+        var personId = person.PersonId!;
+        if (await store.IsPersonRemovedAsync(eventId, personId, ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: PersonRefusals.RemovedTitle, detail: PersonRefusals.Removed);
+        }
 
         var attendeeId = Ids.NewAttendeeId();
         await store.AddAttendeeAsync(new AttendeeRecord(eventId, attendeeId, displayName!, company, interests, contact,
-            IsHost: false, Available: true, Removed: false, time.GetUtcNow().ToUnixTimeMilliseconds()), ct);
-        return TypedResults.Created($"/api/events/{eventId}/attendees/{attendeeId}", new RegisterAttendeeResponse(attendeeId, tokens.Issue(eventId, attendeeId, isHost: false)));
+            IsHost: false, Available: true, Removed: false, time.GetUtcNow().ToUnixTimeMilliseconds(), personId), ct);
+        return TypedResults.Created($"/api/events/{eventId}/attendees/{attendeeId}",
+            new RegisterAttendeeResponse(attendeeId, tokens.Issue(eventId, attendeeId, isHost: false), persons.Issue(ev.SeriesKey, personId)));
     }
 
     public const int MaxInterests = 10;

@@ -13,5 +13,8 @@ public static class Ids
     /// <summary>80 bits: attendee ids double as SignalR user ids, unique across events.</summary>
     public static string NewAttendeeId() => New(16);
 
+    /// <summary>80 bits: who someone is across a series; only ever handed out inside a signed person token.</summary>
+    public static string NewPersonId() => New(16);
+
     public static string New(int length) => RandomNumberGenerator.GetString(Alphabet, length);
 }

@@ -68,7 +68,7 @@ public sealed class RoomService(
         var (breakout, round) = await breakouts.EnterAsync(self);
 
         return new JoinResult(
-            new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count),
+            new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count, record.SeriesKey),
             self.ToDto(joinedAt),
             attendees,
             snapshot.Count,

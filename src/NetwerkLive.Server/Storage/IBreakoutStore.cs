@@ -3,7 +3,7 @@ using NetwerkLive.Server.Breakouts.Pairing;
 
 namespace NetwerkLive.Server.Storage;
 
-/// <summary>Two people were put in one breakout group. Person keys identify people across a series.</summary>
+/// <summary>Two people were put in one breakout group. Person ids identify people across a series.</summary>
 public sealed record Meeting(string RoundId, string A, string B, string PersonA, string PersonB, bool CrossCompany, bool New, long At);
 
 /// <summary>Breakout rounds, groups and queue of an event, and the memory of who met whom.</summary>
@@ -27,17 +27,21 @@ public interface IBreakoutStore
     /// </summary>
     Task<IReadOnlyList<string>> GetDueAsync(long now, int limit, CancellationToken ct = default);
 
-    /// <summary>Remembers meetings for the event's report and for repeat avoidance across the series.</summary>
+    /// <summary>
+    /// Remembers meetings for the event's report and for repeat avoidance across the series. Idempotent per
+    /// round and pair: two people grouped again in the same round (someone left and came back) are one meeting,
+    /// and the first record of it stays.
+    /// </summary>
     Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default);
 
     Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default);
 
-    /// <summary>Every pair of person keys that met in any event of the series.</summary>
+    /// <summary>Every pair of person ids that met in any event of the series.</summary>
     Task<IReadOnlySet<PairKey>> GetSeriesMeetingsAsync(string seriesId, CancellationToken ct = default);
 
     Task AddBlockAsync(string seriesId, PairKey persons, CancellationToken ct = default);
 
-    /// <summary>Pairs of person keys that must never be grouped again in the series.</summary>
+    /// <summary>Pairs of person ids that must never be grouped again in the series.</summary>
     Task<IReadOnlySet<PairKey>> GetBlocksAsync(string seriesId, CancellationToken ct = default);
 
     /// <summary>
@@ -48,4 +52,10 @@ public interface IBreakoutStore
 
     /// <summary>Pairs of attendee ids who both asked.</summary>
     Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default);
+
+    /// <summary>
+    /// Forgets every follow-up between the two attendees in the event, in both directions, mutual or not
+    /// (one blocked the other): a later request by either starts from nothing.
+    /// </summary>
+    Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default);
 }

@@ -17,7 +17,10 @@ public interface IEventStore
     /// <summary>Returns the updated record, or null for an unknown attendee.</summary>
     Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default);
 
-    /// <summary>Marks the attendee removed, which revokes their token. False for an unknown attendee.</summary>
+    /// <summary>
+    /// Marks the attendee removed, which revokes their token, and remembers their person as removed from the
+    /// event (see <see cref="IsPersonRemovedAsync"/>). False for an unknown attendee.
+    /// </summary>
     Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default);
 
     /// <summary>
@@ -25,4 +28,7 @@ public interface IEventStore
     /// with an earlier version. Returns the updated record, or null for an unknown attendee.
     /// </summary>
     Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default);
+
+    /// <summary>True when a registration of this person was removed from the event: they may not register again.</summary>
+    Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default);
 }

@@ -8,7 +8,7 @@ namespace NetwerkLive.Server.Storage;
 internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutStore
 {
     private readonly ConcurrentDictionary<string, Slot> _states = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, List<Meeting>> _meetings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, MeetingLog> _meetings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<PairKey>> _seriesMeetings = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, HashSet<PairKey>> _blocks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FollowUps> _followUps = new(StringComparer.Ordinal);
@@ -55,12 +55,18 @@ internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutS
 
     public Task RecordMeetingsAsync(string eventId, string seriesId, IReadOnlyList<Meeting> meetings, CancellationToken ct = default)
     {
-        var log = _meetings.GetOrAdd(eventId, static _ => []);
+        var log = _meetings.GetOrAdd(eventId, static _ => new MeetingLog());
         activity.Touch(eventId);
         activity.TouchSeries(seriesId);
         lock (log)
         {
-            log.AddRange(meetings);
+            foreach (var meeting in meetings)
+            {
+                if (log.Seen.Add(MeetingLog.IdOf(meeting)))
+                {
+                    log.Meetings.Add(meeting);
+                }
+            }
         }
         var series = _seriesMeetings.GetOrAdd(seriesId, static _ => []);
         lock (series)
@@ -81,7 +87,7 @@ internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutS
         }
         lock (log)
         {
-            return Task.FromResult<IReadOnlyList<Meeting>>([.. log]);
+            return Task.FromResult<IReadOnlyList<Meeting>>([.. log.Meetings]);
         }
     }
 
@@ -140,6 +146,20 @@ internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutS
         _blocks.TryRemove(seriesId, out _);
     }
 
+    public Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default)
+    {
+        if (_followUps.TryGetValue(eventId, out var followUps))
+        {
+            lock (followUps)
+            {
+                followUps.Requests.Remove((attendees.First, attendees.Second));
+                followUps.Requests.Remove((attendees.Second, attendees.First));
+                followUps.Mutual.Remove(attendees);
+            }
+        }
+        return Task.CompletedTask;
+    }
+
     private static HashSet<PairKey> Snapshot(ConcurrentDictionary<string, HashSet<PairKey>> sets, string key)
     {
         if (!sets.TryGetValue(key, out var set))
@@ -158,6 +178,16 @@ internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutS
     private sealed class Slot
     {
         public BreakoutState State { get; set; } = new();
+    }
+
+    private sealed class MeetingLog
+    {
+        public List<Meeting> Meetings { get; } = [];
+
+        public HashSet<(string RoundId, PairKey Pair)> Seen { get; } = [];
+
+        /// <summary>What makes two records one meeting: the round and the (unordered) pair.</summary>
+        public static (string RoundId, PairKey Pair) IdOf(Meeting meeting) => (meeting.RoundId, PairKey.Of(meeting.A, meeting.B));
     }
 
     private sealed class FollowUps

@@ -7,6 +7,7 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
 {
     private readonly ConcurrentDictionary<string, EventRecord> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), AttendeeRecord> _attendees = new();
+    private readonly ConcurrentDictionary<(string EventId, string PersonId), bool> _removedPersons = new();
 
     public Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
     {
@@ -50,8 +51,18 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
     public Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default) =>
         Task.FromResult(Update(eventId, attendeeId, r => r with { Available = available }));
 
-    public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
-        Task.FromResult(Update(eventId, attendeeId, r => r with { Removed = true }) is not null);
+    public Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default)
+    {
+        if (Update(eventId, attendeeId, r => r with { Removed = true }) is not { } removed)
+        {
+            return Task.FromResult(false);
+        }
+        _removedPersons[(eventId, removed.PersonId)] = true;
+        return Task.FromResult(true);
+    }
+
+    public Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default) =>
+        Task.FromResult(_removedPersons.ContainsKey((eventId, personId)));
 
     public Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         Task.FromResult(Update(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }));
@@ -63,6 +74,10 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
         foreach (var key in _attendees.Keys.Where(k => k.EventId == eventId))
         {
             _attendees.TryRemove(key, out _);
+        }
+        foreach (var key in _removedPersons.Keys.Where(k => k.EventId == eventId))
+        {
+            _removedPersons.TryRemove(key, out _);
         }
     }
 

@@ -1,3 +1,7 @@
+using System.Buffers.Text;
+using System.Security.Cryptography;
+using System.Text;
+
 namespace NetwerkLive.Server.Storage;
 
 /// <summary>An event as stored. Timestamps are Unix epoch milliseconds.</summary>
@@ -12,11 +16,19 @@ public sealed record EventRecord(
 {
     /// <summary>The community series this event belongs to: the first event's id (its own when it starts one).</summary>
     public string Series => SeriesId ?? EventId;
+
+    /// <summary>
+    /// The series as clients see it (in person tokens and the event summary): a hash of <see cref="Series"/>,
+    /// so an attendee of a later event is not handed the first event's link.
+    /// </summary>
+    public string SeriesKey => Base64Url.EncodeToString(SHA256.HashData(Encoding.UTF8.GetBytes("netwerklive-series:" + Series)).AsSpan(0, 16));
 }
 
 /// <summary>
 /// Someone registered for an event: an attendee, or the host. <see cref="Contact"/> is private and
-/// never leaves the server except on a mutual follow-up.
+/// never leaves the server except on a mutual follow-up. <see cref="PersonId"/> is who this is across
+/// the events of a series: issued by the server (a new one, or the one their person token carries),
+/// never derived from what they typed, and never shown to anyone.
 /// </summary>
 public sealed record AttendeeRecord(
     string EventId,
@@ -29,16 +41,9 @@ public sealed record AttendeeRecord(
     bool Available,
     bool Removed,
     long RegisteredAt,
+    string PersonId,
     int TokenVersion = 0)
 {
-    /// <summary>
-    /// Who this is across the events of a series: their contact, or else their name and company
-    /// (case-insensitive). Never shown to anyone.
-    /// </summary>
-    public string PersonKey => Contact is { Length: > 0 } contact
-        ? "c:" + contact.Trim().ToUpperInvariant()
-        : "n:" + DisplayName.Trim().ToUpperInvariant() + "|" + (Company ?? "").Trim().ToUpperInvariant();
-
     /// <summary>The company compared case-insensitively; null when unknown (unknown never counts as a colleague).</summary>
     public string? CompanyKey => string.IsNullOrWhiteSpace(Company) ? null : Company.Trim().ToUpperInvariant();
 }

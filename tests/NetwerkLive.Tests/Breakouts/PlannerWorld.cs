@@ -109,5 +109,5 @@ internal sealed class PlannerWorld
     }
 
     private void Register(string id) =>
-        _records.TryAdd(id, new AttendeeRecord("event", id, id, id + " BV", [], null, IsHost: false, Available: true, Removed: false, T0));
+        _records.TryAdd(id, new AttendeeRecord("event", id, id, id + " BV", [], null, IsHost: false, Available: true, Removed: false, T0, PersonId: "person-" + id));
 }

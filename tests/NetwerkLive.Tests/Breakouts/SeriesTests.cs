@@ -10,8 +10,8 @@ namespace NetwerkLive.Tests.Breakouts;
 
 /// <summary>
 /// Event series: who may continue one, and that the pairing history and blocks of earlier events count in
-/// the next. Four regulars from four companies share interests two by two (Ann and Bob, Cas and Dee), so
-/// without any history the pairing engine pairs them the same way every time.
+/// the next for the people who bring their person token. Four regulars from four companies share interests
+/// two by two (Ann and Bob, Cas and Dee), so without any history the pairing engine pairs them the same way every time.
 /// </summary>
 public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveFactory>
 {
@@ -27,8 +27,15 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
 
     private static readonly string[] TheInterestPairing = ["Ann+Bob", "Cas+Dee"];
 
-    /// <summary>The regulars join (spelled as <paramref name="spell"/> says), the host starts a round: the pairs, by the regulars' names.</summary>
-    private static async Task<string[]> RoundOfRegularsAsync(LiveEvent live, bool withContact = true, Func<string, string>? spell = null)
+    /// <summary>The person tokens the regulars got at their last registration, by name.</summary>
+    private sealed class TokensByName : Dictionary<string, string>;
+
+    /// <summary>
+    /// The regulars join (spelled as <paramref name="spell"/> says, with the person tokens in <paramref name="tokens"/>
+    /// when given), the host starts a round: the pairs, by the regulars' names. Fills <paramref name="tokens"/> with
+    /// the person tokens of this registration.
+    /// </summary>
+    private static async Task<string[]> RoundOfRegularsAsync(LiveEvent live, TokensByName? tokens = null, Func<string, string>? spell = null)
     {
         spell ??= s => s;
         var (host, _) = await live.JoinAsHostAsync();
@@ -36,9 +43,14 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
         var clients = new List<(string Name, TestClient Client)>();
         foreach (var regular in Regulars)
         {
-            var (client, _) = await live.JoinAsync(spell(regular.Name), spell(regular.Company), [regular.Interest], withContact ? regular.Contact : null);
+            var (client, _) = await live.JoinAsync(spell(regular.Name), spell(regular.Company), [regular.Interest], regular.Contact,
+                personToken: tokens?.GetValueOrDefault(regular.Name));
             nameOf[client.AttendeeId] = regular.Name;
             clients.Add((regular.Name, client));
+            if (tokens is not null)
+            {
+                tokens[regular.Name] = client.PersonToken!;
+            }
         }
         var round = await host.Connection.StartRound(60, 2);
         var pairs = new SortedSet<string>(StringComparer.Ordinal);
@@ -128,40 +140,43 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
     }
 
     [Fact]
-    public async Task RegularsKnownByTheirContactMeetSomeoneNewInTheNextEvent()
+    public async Task RegularsWhoBringTheirPersonTokenMeetSomeoneNewInTheNextEvent()
+    {
+        var tokens = new TokensByName();
+        await using var first = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        Assert.Equal(TheInterestPairing, await RoundOfRegularsAsync(first, tokens));
+        await using var next = await LiveEvent.ContinueAsync(factory, first);
+
+        // Other display names: the person token alone says who they are.
+        var pairs = await RoundOfRegularsAsync(next, tokens, spell: s => s + " (weer)");
+
+        Assert.Empty(pairs.Intersect(TheInterestPairing));
+    }
+
+    [Fact]
+    public async Task RegularsWithoutTheirPersonTokenAreNewPeopleWhateverTheyType()
     {
         await using var first = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         Assert.Equal(TheInterestPairing, await RoundOfRegularsAsync(first));
         await using var next = await LiveEvent.ContinueAsync(factory, first);
 
-        // Other display names: the contact alone says who they are.
-        var pairs = await RoundOfRegularsAsync(next, spell: s => s + " (weer)");
+        // The same names, companies and contacts: typing them does not say who someone is.
+        var pairs = await RoundOfRegularsAsync(next);
 
-        Assert.Empty(pairs.Intersect(TheInterestPairing));
-    }
-
-    [Fact]
-    public async Task RegularsWithoutAContactAreKnownByNameAndCompanyInAnyCase()
-    {
-        await using var first = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        Assert.Equal(TheInterestPairing, await RoundOfRegularsAsync(first, withContact: false));
-        await using var next = await LiveEvent.ContinueAsync(factory, first);
-
-        var pairs = await RoundOfRegularsAsync(next, withContact: false, spell: s => s.ToUpperInvariant());
-
-        Assert.Empty(pairs.Intersect(TheInterestPairing));
+        Assert.Equal(TheInterestPairing, pairs);
     }
 
     [Fact]
     public async Task AThirdEventRemembersTheFirstAsWellAsTheSecond()
     {
+        var tokens = new TokensByName();
         await using var first = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var firstPairs = await RoundOfRegularsAsync(first);
+        var firstPairs = await RoundOfRegularsAsync(first, tokens);
         await using var second = await LiveEvent.ContinueAsync(factory, first);
-        var secondPairs = await RoundOfRegularsAsync(second);
+        var secondPairs = await RoundOfRegularsAsync(second, tokens);
         await using var third = await LiveEvent.ContinueAsync(factory, second);
 
-        var thirdPairs = await RoundOfRegularsAsync(third);
+        var thirdPairs = await RoundOfRegularsAsync(third, tokens);
 
         Assert.Empty(thirdPairs.Intersect(firstPairs.Concat(secondPairs)));
     }
@@ -170,13 +185,13 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
     public async Task ABlockMadeInTheEarlierEventHoldsInTheNext()
     {
         await using var first = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
-        var (ann, _) = await first.JoinAsync("Ann", contact: "ann@hoya.example");
-        var (bob, _) = await first.JoinAsync("Bob", contact: "bob@bos.example");
+        var (ann, _) = await first.JoinAsync("Ann");
+        var (bob, _) = await first.JoinAsync("Bob");
         await ann.Connection.BlockAttendee(bob.AttendeeId);
         await using var next = await LiveEvent.ContinueAsync(factory, first);
         var (host, _) = await next.JoinAsHostAsync();
-        var (annAgain, _) = await next.JoinAsync("Ann", contact: "ann@hoya.example");
-        var (bobAgain, _) = await next.JoinAsync("Bob", contact: "bob@bos.example");
+        var (annAgain, _) = await next.JoinAsync("Ann", personToken: ann.PersonToken);
+        var (bobAgain, _) = await next.JoinAsync("Bob", personToken: bob.PersonToken);
 
         var round = await host.Connection.StartRound(60, 2);
 
@@ -190,13 +205,13 @@ public class SeriesTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
     {
         await using var first = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         var (host, _) = await first.JoinAsHostAsync();
-        await first.JoinAsync("Ann", "Hoya", contact: "ann@hoya.example");
-        await first.JoinAsync("Bob", "Bakkerij Bos", contact: "bob@bos.example");
+        var (ann, _) = await first.JoinAsync("Ann", "Hoya");
+        var (bob, _) = await first.JoinAsync("Bob", "Bakkerij Bos");
         await host.Connection.StartRound(60, 2);
         await using var next = await LiveEvent.ContinueAsync(factory, first);
         var (nextHost, _) = await next.JoinAsHostAsync();
-        await next.JoinAsync("Ann", "Hoya", contact: "ann@hoya.example");
-        await next.JoinAsync("Bob", "Bakkerij Bos", contact: "bob@bos.example");
+        await next.JoinAsync("Ann", "Hoya", personToken: ann.PersonToken);
+        await next.JoinAsync("Bob", "Bakkerij Bos", personToken: bob.PersonToken);
 
         await nextHost.Connection.StartRound(60, 2);
 

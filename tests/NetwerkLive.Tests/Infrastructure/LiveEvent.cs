@@ -36,10 +36,11 @@ public sealed class LiveEvent : IAsyncDisposable
 
     public string Id => Created.EventId;
 
-    /// <summary>Registers, connects and joins.</summary>
-    public async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name, string? company = null, string[]? interests = null, string? contact = null)
+    /// <summary>Registers (as the person <paramref name="personToken"/> names, or as a new one), connects and joins.</summary>
+    public async Task<(TestClient Client, JoinResult Join)> JoinAsync(string name, string? company = null, string[]? interests = null, string? contact = null,
+        string? personToken = null)
     {
-        var (client, join) = await _factory.JoinAsync(Id, name, company, Protocol, interests: interests, contact: contact);
+        var (client, join) = await _factory.JoinAsync(Id, name, company, Protocol, interests: interests, contact: contact, personToken: personToken);
         _clients.Add(client);
         return (client, join!);
     }

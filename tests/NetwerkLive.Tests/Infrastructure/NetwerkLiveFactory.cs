@@ -83,16 +83,16 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
 
     /// <summary>Registers an attendee, connects and (by default) joins.</summary>
     public async Task<(TestClient Client, JoinResult? Join)> JoinAsync(string eventId, string name, string? company = null,
-        HubProtocol protocol = HubProtocol.MessagePack, bool join = true, string[]? interests = null, string? contact = null)
+        HubProtocol protocol = HubProtocol.MessagePack, bool join = true, string[]? interests = null, string? contact = null, string? personToken = null)
     {
-        var registration = await Api.RegisterAsync(eventId, new RegisterAttendeeRequest(name, company, interests, contact));
-        return await ConnectAsync(registration.AttendeeId, registration.Token, protocol, join);
+        var registration = await Api.RegisterAsync(eventId, new RegisterAttendeeRequest(name, company, interests, contact, personToken));
+        return await ConnectAsync(registration.AttendeeId, registration.Token, protocol, join, registration.PersonToken);
     }
 
     public async Task<(TestClient Client, JoinResult? Join)> ConnectAsync(string attendeeId, string token,
-        HubProtocol protocol = HubProtocol.MessagePack, bool join = true)
+        HubProtocol protocol = HubProtocol.MessagePack, bool join = true, string? personToken = null)
     {
-        var client = new TestClient(Connect(token, protocol), attendeeId, token);
+        var client = new TestClient(Connect(token, protocol), attendeeId, token) { PersonToken = personToken };
         await client.Connection.StartAsync();
         return (client, join ? await client.Connection.Join() : null);
     }

@@ -41,6 +41,9 @@ public sealed class TestClient : IAsyncDisposable
 
     public string Token { get; }
 
+    /// <summary>The person token of the registration, when the test registered it (who this is across the series).</summary>
+    public string? PersonToken { get; init; }
+
     public Inbox<PresenceChange> Presence { get; } = new();
     public Inbox<ChatMessage> Chat { get; } = new();
     public Inbox<long> Deleted { get; } = new();

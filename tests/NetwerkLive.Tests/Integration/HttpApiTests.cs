@@ -15,11 +15,12 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(["eventId", "hostToken", "joinUrl"], PropertyNames(body));
+        Assert.Equal(["eventId", "hostToken", "joinUrl", "personToken"], PropertyNames(body));
         var eventId = body.GetProperty("eventId").GetString()!;
         Assert.EndsWith($"/e/{eventId}", body.GetProperty("joinUrl").GetString());
         Assert.Equal($"/api/events/{eventId}", response.Headers.Location?.OriginalString);
         Assert.False(string.IsNullOrEmpty(body.GetProperty("hostToken").GetString()));
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("personToken").GetString()));
     }
 
     public static TheoryData<string, string, string> InvalidEvents => new()
@@ -93,7 +94,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["eventId", "title", "livestreamUrl", "attendeeCount"], PropertyNames(body));
+        Assert.Equal(["eventId", "title", "livestreamUrl", "attendeeCount", "seriesKey"], PropertyNames(body));
         Assert.Equal(created.EventId, body.GetProperty("eventId").GetString());
         Assert.Equal("Ondernemerscafé", body.GetProperty("title").GetString());
         Assert.Equal("https://www.youtube.com/embed/abc", body.GetProperty("livestreamUrl").GetString());
@@ -101,7 +102,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
     }
 
     [Fact]
-    public async Task RegisteringAnswers201WithTheAttendeeIdAndToken()
+    public async Task RegisteringAnswers201WithTheAttendeeIdTokenAndPersonToken()
     {
         var created = await factory.CreateEventAsync();
 
@@ -110,7 +111,7 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        Assert.Equal(["attendeeId", "token"], PropertyNames(body));
+        Assert.Equal(["attendeeId", "token", "personToken"], PropertyNames(body));
         Assert.Equal($"/api/events/{created.EventId}/attendees/{body.GetProperty("attendeeId").GetString()}", response.Headers.Location?.OriginalString);
     }
 

@@ -28,13 +28,13 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
     // strings, timestamps and counts integers. Built from each other as the contract builds its shapes.
     private const string AttendeeShape = """{"available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer}""";
     private const string ChatMessageShape = """{"senderId":string,"senderName":string,"sentAt":integer,"seq":integer,"text":string}""";
-    private const string EventSummaryShape = """{"attendeeCount":integer,"eventId":string,"livestreamUrl":string,"title":string}""";
+    private const string EventSummaryShape = """{"attendeeCount":integer,"eventId":string,"livestreamUrl":string,"seriesKey":string,"title":string}""";
     private const string AssignmentShape = """{"endsAt":integer,"groupId":string,"meetingUrl":string,"partners":[""" + AttendeeShape + """],"roundId":string}""";
     private const string RoundNoticeShape = """{"endsAt":integer,"groupCount":integer,"roundId":string}""";
 
     public static TheoryData<string, object, string> Payloads => new()
     {
-        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3)),
+        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3)),
             """{"attendeeCount":integer,"attendees":[""" + AttendeeShape + """],"breakout":""" + AssignmentShape + ""","chat":[""" + ChatMessageShape
             + """],"event":""" + EventSummaryShape + ""","round":""" + RoundNoticeShape + ""","self":""" + AttendeeShape + "}" },
         { "BreakoutAssignment", SampleAssignment, AssignmentShape },
@@ -50,7 +50,7 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
             """{"groupId":string,"roundId":string,"senderId":string,"senderName":string,"sentAt":integer,"text":string}""" },
         { "FollowUpMatch", new FollowUpMatch(SampleAttendee, "ann@example.org"), """{"attendee":""" + AttendeeShape + ""","contact":string}""" },
         { "CoffeeQueueStatus", new CoffeeQueueStatus(false, 1), """{"matched":bool,"waiting":integer}""" },
-        { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1), EventSummaryShape },
+        { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), EventSummaryShape },
         { "Attendee", SampleAttendee, AttendeeShape },
         { "ChatMessage", SampleMessage, ChatMessageShape },
         { "PresenceChange", new PresenceChange([SampleAttendee], ["a2"], [SampleAttendee with { Available = false }], 2),

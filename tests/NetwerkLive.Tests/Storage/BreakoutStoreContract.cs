@@ -19,7 +19,8 @@ public abstract class BreakoutStoreContract
     private readonly string _bob = Ids.NewAttendeeId();
     private readonly string _cas = Ids.NewAttendeeId();
 
-    private static string Person(string name) => "c:" + name.ToUpperInvariant() + "@" + Ids.New(8).ToUpperInvariant() + ".EXAMPLE";
+    /// <summary>A fresh person id (the name only makes a failing test readable).</summary>
+    private static string Person(string name) => name + "-" + Ids.NewPersonId();
 
     private static Task<bool> QueueAsync(IBreakoutStore store, string eventId, string attendeeId) =>
         store.UpdateAsync(eventId, state =>
@@ -162,6 +163,34 @@ public abstract class BreakoutStoreContract
     }
 
     [Fact]
+    public async Task AMeetingRecordedAgainInTheSameRoundIsKeptOnce()
+    {
+        var store = CreateStore();
+        var (ann, bob) = (Person("ann"), Person("bob"));
+        var first = MeetingOf("r1", _ann, _bob, ann, bob);
+
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [MeetingOf("r1", _bob, _ann, bob, ann) with { New = false, At = 1_700_000_100_000 }]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first, first]);
+
+        Assert.Equal([first], await store.GetMeetingsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task TheSamePairMeetingInAnotherRoundIsAnotherMeeting()
+    {
+        var store = CreateStore();
+        var (ann, bob) = (Person("ann"), Person("bob"));
+        var first = MeetingOf("r1", _ann, _bob, ann, bob);
+        var again = MeetingOf("r2", _ann, _bob, ann, bob) with { New = false };
+
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [first]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [again]);
+
+        Assert.Equal([first, again], await store.GetMeetingsAsync(_eventId));
+    }
+
+    [Fact]
     public async Task AnEventWithoutMeetingsHasNone()
     {
         Assert.Empty(await CreateStore().GetMeetingsAsync(Ids.NewEventId()));
@@ -270,6 +299,46 @@ public abstract class BreakoutStoreContract
         Assert.Equal(2, mutual.Count);
         Assert.Contains(PairKey.Of(_ann, _bob), mutual);
         Assert.Contains(PairKey.Of(_bob, _cas), mutual);
+    }
+
+    [Fact]
+    public async Task WithdrawingForgetsTheRequestsOfBothDirections()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_bob, _ann));
+
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _bob, _ann));
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+        Assert.False(await store.RequestFollowUpAsync(_eventId, _ann, _bob));
+        Assert.Empty(await store.GetMutualFollowUpsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task WithdrawingAMatchedPairTakesItOutOfTheMutualOnes()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _bob, _ann);
+        await store.RequestFollowUpAsync(_eventId, _cas, _ann);
+        await store.RequestFollowUpAsync(_eventId, _ann, _cas);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+
+        Assert.Equal([PairKey.Of(_ann, _cas)], await store.GetMutualFollowUpsAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task WithdrawingInOneEventLeavesAnotherAlone()
+    {
+        var store = CreateStore();
+        var other = Ids.NewEventId();
+        await store.RequestFollowUpAsync(other, _ann, _bob);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+
+        Assert.True(await store.RequestFollowUpAsync(other, _bob, _ann));
     }
 
     [Fact]

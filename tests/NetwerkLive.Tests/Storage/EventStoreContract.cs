@@ -18,7 +18,7 @@ public abstract class EventStoreContract
 
     private AttendeeRecord NewAttendee(string? name = null) =>
         new(_eventId, Ids.NewAttendeeId(), name ?? "Ann de Vries", "Hoya", ["AI", "Zorg"], "ann@example.org",
-            IsHost: false, Available: true, Removed: false, RegisteredAt: 1_700_000_001_000);
+            IsHost: false, Available: true, Removed: false, RegisteredAt: 1_700_000_001_000, PersonId: Ids.NewPersonId());
 
     // Records hold an array, which record equality compares by reference: compare it by content instead.
     private static void AssertSame(AttendeeRecord expected, AttendeeRecord? actual)
@@ -187,5 +187,32 @@ public abstract class EventStoreContract
         await store.SetAvailableAsync(_eventId, id, available: true);
 
         Assert.Null(await store.GetAttendeeAsync(_eventId, id));
+    }
+
+    [Fact]
+    public async Task ARemovedAttendeesPersonIsRemovedFromThatEventOnly()
+    {
+        var store = CreateStore();
+        var attendee = NewAttendee();
+        await store.AddAttendeeAsync(attendee);
+
+        await store.MarkRemovedAsync(_eventId, attendee.AttendeeId);
+
+        Assert.True(await store.IsPersonRemovedAsync(_eventId, attendee.PersonId));
+        Assert.False(await store.IsPersonRemovedAsync(Ids.NewEventId(), attendee.PersonId));
+    }
+
+    [Fact]
+    public async Task RemovingOneAttendeeLeavesTheOtherPersonsAlone()
+    {
+        var store = CreateStore();
+        var removed = NewAttendee("Bob");
+        var kept = NewAttendee();
+        await store.AddAttendeeAsync(removed);
+        await store.AddAttendeeAsync(kept);
+
+        await store.MarkRemovedAsync(_eventId, removed.AttendeeId);
+
+        Assert.False(await store.IsPersonRemovedAsync(_eventId, kept.PersonId));
     }
 }

@@ -5,9 +5,11 @@ import { strings } from "./strings.js";
 
 /** An HTTP call that failed, with the server's explanation as the message. */
 export class ApiError extends Error {
-  constructor(message, status) {
+  /** `fields`: the request fields a validation problem names (its `errors`). */
+  constructor(message, status, fields = []) {
     super(message);
     this.status = status;
+    this.fields = fields;
   }
 }
 
@@ -42,18 +44,22 @@ async function request(method, url, { body, token, accept = "application/json" }
   }
   noteServerClock(response, sentAt);
   if (!response.ok) {
-    throw new ApiError(await problemText(response), response.status);
+    const problem = await readProblem(response);
+    throw new ApiError(problemText(problem), response.status, Object.keys(problem?.errors ?? {}));
   }
   return response;
 }
 
-async function problemText(response) {
+async function readProblem(response) {
   try {
-    const problem = await response.json();
-    return problem.detail || problem.title || strings.somethingWrong;
+    return await response.json();
   } catch {
-    return strings.somethingWrong;
+    return null;
   }
+}
+
+function problemText(problem) {
+  return problem?.detail || problem?.title || strings.somethingWrong;
 }
 
 export async function createEvent({ title, livestreamUrl, meetingUrlTemplate, hostName }) {
@@ -63,14 +69,14 @@ export async function createEvent({ title, livestreamUrl, meetingUrlTemplate, ho
 
 export async function getEvent(eventId) {
   const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}`);
-  return response.json(); // { eventId, title, livestreamUrl, attendeeCount }
+  return response.json(); // { eventId, title, livestreamUrl, attendeeCount, seriesKey }
 }
 
-export async function register(eventId, { displayName, company, interests, contact }) {
+export async function register(eventId, { displayName, company, interests, contact, personToken }) {
   const response = await request("POST", `/api/events/${encodeURIComponent(eventId)}/attendees`, {
-    body: { displayName, company, interests, contact },
+    body: { displayName, company, interests, contact, personToken },
   });
-  return response.json(); // { attendeeId, token }
+  return response.json(); // { attendeeId, token, personToken }
 }
 
 export async function getReport(eventId, token) {
@@ -99,7 +105,7 @@ export async function hubRefusal(token) {
       method: "POST",
       headers: { authorization: `Bearer ${token}` },
     });
-    return response.status === 401 ? await problemText(response) : null;
+    return response.status === 401 ? problemText(await readProblem(response)) : null;
   } catch {
     return null;
   }

@@ -6,9 +6,12 @@ import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
 import { byTestId, localize, setText, show } from "./dom.js";
 import { strings } from "./strings.js";
+import { personToken, keepPersonToken, forgetPersonToken } from "./person.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const storageKey = `netwerklive:${eventId}`;
+// The event's series (from GET /api/events/{id}): the person token is kept per series.
+let seriesKey = null;
 
 function savedRegistration() {
   try {
@@ -43,10 +46,14 @@ function wireJoinForm() {
         company: byTestId("company").value.trim() || null,
         interests: parseInterests(byTestId("interests").value),
         contact: byTestId("contact").value.trim() || null,
+        personToken: personToken(seriesKey),
       });
+      keepPersonToken(seriesKey, registration.personToken);
       sessionStorage.setItem(storageKey, JSON.stringify({ attendeeId: registration.attendeeId, token: registration.token }));
       enterRoom(registration.token);
     } catch (error) {
+      // A kept person token the server no longer takes (expired, another deployment): the next try joins as a new person.
+      if (error instanceof ApiError && error.fields.includes("personToken")) forgetPersonToken(seriesKey);
       showJoinForm(error instanceof ApiError ? error.message : strings.somethingWrong);
     } finally {
       button.disabled = false;
@@ -108,6 +115,7 @@ async function main() {
   try {
     const summary = await getEvent(eventId);
     setText(byTestId("event-name"), summary.title);
+    seriesKey = summary.seriesKey;
     document.title = `${summary.title} · ${strings.appName}`;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {

@@ -8,7 +8,8 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// <summary>
 /// Breakout state as one hash per event (<c>bo:{eventId}</c>: <c>v</c> = version, <c>doc</c> = MessagePack of
 /// <see cref="BreakoutState"/>), changed by compare-and-set on <c>v</c> together with the due index
-/// (<c>bo:due</c>). Meetings, series memory, blocks and follow-ups are lists and sets next to it.
+/// (<c>bo:due</c>). Meetings, series memory, blocks and follow-ups are lists and sets next to it; the meetings
+/// list has a set of the round-and-pair ids it holds (<c>bo:{eventId}:meetings:ids</c>), so each meeting is in it once.
 /// </summary>
 public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IBreakoutStore
 {
@@ -22,6 +23,18 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
           return redis.call('SADD', KEYS[2], ARGV[3])
         end
         return 0
+        """;
+
+    // KEYS: meetings list, its ids, series pairs. ARGV: n, then n meeting ids, n entries, n encoded person pairs.
+    private const string RecordMeetingsScript = """
+        local n = tonumber(ARGV[1])
+        for i = 1, n do
+          if redis.call('SADD', KEYS[2], ARGV[1 + i]) == 1 then
+            redis.call('RPUSH', KEYS[1], ARGV[1 + n + i])
+          end
+          redis.call('SADD', KEYS[3], ARGV[1 + 2 * n + i])
+        end
+        return n
         """;
 
     public async Task<BreakoutState> GetAsync(string eventId, CancellationToken ct = default) =>
@@ -84,18 +97,16 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
         {
             return;
         }
-        var log = MeetingsKey(eventId);
-        var series = SeriesMeetingsKey(seriesId);
-        var entries = meetings.Select(m => (RedisValue)RedisJson.Serialize(m, RedisJson.Default.Meeting)).ToArray();
-        var pairs = meetings.Select(m => (RedisValue)PairKeyCodec.Encode(PairKey.Of(m.PersonA, m.PersonB))).ToArray();
-        await gate.WriteAsync(async token =>
-        {
-            var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
-            _ = transaction.ListRightPushAsync(log, entries);
-            _ = transaction.SetAddAsync(series, pairs);
-            return await transaction.ExecuteAsync();
-        }, ct);
-        await expiry.TouchEventAsync(eventId, ct, series);
+        RedisKey[] keys = [MeetingsKey(eventId), MeetingIdsKey(eventId), SeriesMeetingsKey(seriesId)];
+        RedisValue[] args =
+        [
+            meetings.Count,
+            .. meetings.Select(m => (RedisValue)(m.RoundId + "/" + PairKeyCodec.Encode(PairKey.Of(m.A, m.B)))),
+            .. meetings.Select(m => (RedisValue)RedisJson.Serialize(m, RedisJson.Default.Meeting)),
+            .. meetings.Select(m => (RedisValue)PairKeyCodec.Encode(PairKey.Of(m.PersonA, m.PersonB))),
+        ];
+        await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(RecordMeetingsScript, keys, args), ct);
+        await expiry.TouchEventAsync(eventId, ct, SeriesMeetingsKey(seriesId));
     }
 
     public async Task<IReadOnlyList<Meeting>> GetMeetingsAsync(string eventId, CancellationToken ct = default)
@@ -122,7 +133,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
     public async Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default)
     {
         var pair = PairKeyCodec.Encode(PairKey.Of(requester, target));
-        RedisKey[] keys = [redis.Key("fu:" + eventId + ":req"), MutualKey(eventId)];
+        RedisKey[] keys = [RequestsKey(eventId), MutualKey(eventId)];
         RedisValue[] args = [requester + "|" + target, target + "|" + requester, pair];
         var matched = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(FollowUpScript, keys, args), ct);
         await expiry.TouchEventAsync(eventId, ct);
@@ -131,6 +142,20 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
 
     public async Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default) =>
         [.. await ReadPairsAsync(MutualKey(eventId), ct)];
+
+    public async Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default)
+    {
+        var (requests, mutual) = (RequestsKey(eventId), MutualKey(eventId));
+        RedisValue[] both = [attendees.First + "|" + attendees.Second, attendees.Second + "|" + attendees.First];
+        var pair = PairKeyCodec.Encode(attendees);
+        await gate.WriteAsync(async token =>
+        {
+            var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+            _ = transaction.SetRemoveAsync(requests, both);
+            _ = transaction.SetRemoveAsync(mutual, pair);
+            return await transaction.ExecuteAsync();
+        }, ct);
+    }
 
     private async Task<(BreakoutState State, bool Stored)> ReadStateAsync(string eventId, CancellationToken ct)
     {
@@ -161,6 +186,10 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
     private RedisKey SeriesMeetingsKey(string seriesId) => redis.Key("series:" + seriesId + ":met");
 
     private RedisKey BlocksKey(string seriesId) => redis.Key("series:" + seriesId + ":blocks");
+
+    private RedisKey MeetingIdsKey(string eventId) => redis.Key("bo:" + eventId + ":meetings:ids");
+
+    private RedisKey RequestsKey(string eventId) => redis.Key("fu:" + eventId + ":req");
 
     private RedisKey MutualKey(string eventId) => redis.Key("fu:" + eventId + ":mutual");
 }

@@ -7,7 +7,7 @@ namespace NetwerkLive.Server.Storage.Redis;
 
 /// <summary>
 /// How records are written to Redis: System.Text.Json (source-generated) for the plain records, which carry
-/// no MessagePack attributes; only the stored properties, not the computed ones (PersonKey, Series...).
+/// no MessagePack attributes; only the stored properties, not the computed ones (Series, SeriesKey...).
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, IgnoreReadOnlyProperties = true)]
 [JsonSerializable(typeof(EventRecord))]
@@ -27,8 +27,8 @@ internal sealed partial class RedisJson : JsonSerializerContext
 internal sealed record ChatFeedEntry(string SenderId, string SenderName, string Text, long SentAt);
 
 /// <summary>
-/// A <see cref="PairKey"/> as one set member: "{length of First}:{First}{Second}". Person keys can hold any
-/// character (names, companies), so no separator would be safe; a length prefix always is.
+/// A <see cref="PairKey"/> as one set member: "{length of First}:{First}{Second}". A length prefix is safe
+/// whatever characters the ids hold.
 /// </summary>
 internal static class PairKeyCodec
 {

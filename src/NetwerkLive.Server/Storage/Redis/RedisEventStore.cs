@@ -4,7 +4,8 @@ namespace NetwerkLive.Server.Storage.Redis;
 
 /// <summary>
 /// Events as a JSON string each (<c>ev:{eventId}</c>) and their attendees as one hash per event
-/// (<c>ev:{eventId}:att</c>, attendee id → JSON). Records are replaced as a whole by compare-and-set.
+/// (<c>ev:{eventId}:att</c>, attendee id → JSON). Records are replaced as a whole by compare-and-set. The persons
+/// removed from an event are a set (<c>ev:{eventId}:removed</c>).
 /// </summary>
 public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IEventStore
 {
@@ -64,8 +65,23 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
     public Task<AttendeeRecord?> SetAvailableAsync(string eventId, string attendeeId, bool available, CancellationToken ct = default) =>
         UpdateAsync(eventId, attendeeId, r => r with { Available = available }, ct);
 
-    public async Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
-        await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct) is not null;
+    public async Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default)
+    {
+        if (await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct) is not { } removed)
+        {
+            return false;
+        }
+        var key = RemovedPersonsKey(eventId);
+        await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).SetAddAsync(key, removed.PersonId), ct);
+        await expiry.TouchEventAsync(eventId, ct); // the removed set may be new
+        return true;
+    }
+
+    public async Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default)
+    {
+        var key = RemovedPersonsKey(eventId);
+        return await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).SetContainsAsync(key, personId), ct);
+    }
 
     public Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         UpdateAsync(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }, ct);
@@ -110,4 +126,6 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
     private RedisKey EventKey(string eventId) => redis.Key("ev:" + eventId);
 
     private RedisKey AttendeesKey(string eventId) => redis.Key("ev:" + eventId + ":att");
+
+    private RedisKey RemovedPersonsKey(string eventId) => redis.Key("ev:" + eventId + ":removed");
 }

@@ -25,11 +25,13 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
     [
         redis.Key("ev:" + eventId),
         redis.Key("ev:" + eventId + ":att"),
+        redis.Key("ev:" + eventId + ":removed"),
         redis.Key("chat:" + eventId),
         redis.Key("chat:" + eventId + ":seq"),
         redis.Key("pr:" + eventId + ":joined"),
         redis.Key("bo:" + eventId),
         redis.Key("bo:" + eventId + ":meetings"),
+        redis.Key("bo:" + eventId + ":meetings:ids"),
         redis.Key("fu:" + eventId + ":req"),
         redis.Key("fu:" + eventId + ":mutual"),
     ];
