@@ -7,6 +7,7 @@ internal sealed class InMemoryEventStore : IEventStore
 {
     private readonly ConcurrentDictionary<string, EventRecord> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), AttendeeRecord> _attendees = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     public Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
     {
@@ -26,8 +27,12 @@ internal sealed class InMemoryEventStore : IEventStore
         {
             throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
         }
+        _counts.AddOrUpdate(record.EventId, 1, static (_, count) => count + 1);
         return Task.CompletedTask;
     }
+
+    public Task<int> CountAttendeesAsync(string eventId, CancellationToken ct = default) =>
+        Task.FromResult(_counts.GetValueOrDefault(eventId));
 
     public Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         Task.FromResult(_attendees.GetValueOrDefault((eventId, attendeeId)));
