@@ -6,7 +6,12 @@ namespace NetwerkLive.Server.Limits;
 /// </summary>
 public sealed record BucketRule(string Name, int Capacity, TimeSpan Window)
 {
-    public TimeSpan PerToken => Window / Capacity;
+    // Tokens per tick, not ticks per token: Window / Capacity rounds to whole ticks (10 s / 60 does), and a
+    // window of refills would then bring back a little less than the whole burst.
+    public double TokensAfter(TimeSpan elapsed) => elapsed.Ticks * (double)Capacity / Window.Ticks;
+
+    /// <summary>How long until <paramref name="missing"/> tokens have refilled, rounded up to a whole tick.</summary>
+    public TimeSpan TimeFor(double missing) => TimeSpan.FromTicks((long)Math.Ceiling(missing * Window.Ticks / Capacity));
 }
 
 /// <summary>What one call takes: <see cref="Cost"/> tokens from the bucket of <see cref="Rule"/> named <see cref="Key"/>.</summary>

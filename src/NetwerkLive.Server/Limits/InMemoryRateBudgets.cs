@@ -55,7 +55,7 @@ public sealed class InMemoryRateBudgets : IRateBudgets, IDisposable
                 bucket.Refill(now);
                 if (bucket.Tokens < cost)
                 {
-                    return new BudgetRefusal(rule, (cost - bucket.Tokens) * rule.PerToken);
+                    return new BudgetRefusal(rule, rule.TimeFor(cost - bucket.Tokens));
                 }
                 buckets[i] = bucket;
             }
@@ -97,7 +97,7 @@ public sealed class InMemoryRateBudgets : IRateBudgets, IDisposable
         {
             if (now > At)
             {
-                Tokens = Math.Min(Rule.Capacity, Tokens + ((now - At) / Rule.PerToken));
+                Tokens = Math.Min(Rule.Capacity, Tokens + Rule.TokensAfter(now - At));
                 At = now;
             }
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetwerkLive.Server.Storage.Redis;
 using StackExchange.Redis;
 
@@ -14,31 +13,31 @@ public sealed class RedisRateBudgets(RedisConnection redis, RedisGate gate, Time
 {
     public const string KeyPrefix = "limit:";
 
-    // ARGV[1] = now (ms); then per key i: capacity, ms per token, cost. Returns {0, 0} when taken, else
+    // ARGV[1] = now (ms); then per key i: capacity, window (ms), cost. Returns {0, 0} when taken, else
     // {i, ms until bucket i has enough}.
     private const string TakeScript = """
         local now = tonumber(ARGV[1])
         local state = {}
         for i, key in ipairs(KEYS) do
           local cap = tonumber(ARGV[i * 3 - 1])
-          local per = tonumber(ARGV[i * 3])
+          local window = tonumber(ARGV[i * 3])
           local cost = tonumber(ARGV[i * 3 + 1])
           local b = redis.call('HMGET', key, 't', 'at')
           local tokens = tonumber(b[1]) or cap
           local at = tonumber(b[2]) or now
           if now > at then
-            tokens = math.min(cap, tokens + (now - at) / per)
+            tokens = math.min(cap, tokens + (now - at) * cap / window)
             at = now
           end
           if tokens < cost then
-            return {i, math.ceil((cost - tokens) * per)}
+            return {i, math.ceil((cost - tokens) * window / cap)}
           end
-          state[i] = {tokens - cost, at, cap, per}
+          state[i] = {tokens - cost, at, cap, window}
         end
         for i, key in ipairs(KEYS) do
           local s = state[i]
           redis.call('HSET', key, 't', tostring(s[1]), 'at', string.format('%d', s[2]))
-          redis.call('PEXPIRE', key, math.ceil((s[3] - s[1]) * s[4]) + 1000)
+          redis.call('PEXPIRE', key, math.ceil((s[3] - s[1]) * s[4] / s[3]) + 1000)
         end
         return {0, 0}
         """;
@@ -53,7 +52,7 @@ public sealed class RedisRateBudgets(RedisConnection redis, RedisGate gate, Time
             var (rule, key, cost) = takes[i];
             keys[i] = redis.Key(KeyPrefix + rule.Name + ":" + key);
             args[1 + (3 * i)] = rule.Capacity;
-            args[2 + (3 * i)] = rule.PerToken.TotalMilliseconds.ToString("R", CultureInfo.InvariantCulture);
+            args[2 + (3 * i)] = (long)rule.Window.TotalMilliseconds;
             args[3 + (3 * i)] = cost;
         }
         var result = (RedisResult[])(await gate.WriteAsync(async _ =>

@@ -54,6 +54,13 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
         return this;
     }
 
+    /// <summary>Leaves a setting out, as a deployment that never set it; call before the server starts.</summary>
+    public NetwerkLiveFactory Without(string key)
+    {
+        _settings.Remove(key);
+        return this;
+    }
+
     /// <summary>Every limit at its default, as a deployment without settings has it.</summary>
     public NetwerkLiveFactory WithDefaultLimits()
     {

@@ -98,6 +98,25 @@ public abstract class RateBudgetContract
     }
 
     [Fact]
+    public async Task AWindowWhoseTokensAreNotWholeTicksStillRefillsTheWholeBurst()
+    {
+        // 10 s / 60 is no whole number of ticks: the burst must come back whole all the same.
+        var calls = new BucketRule("calls", 60, TimeSpan.FromSeconds(10));
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.Null(await TakeAsync(new BudgetTake(calls, Ann)));
+        }
+        Assert.NotNull(await TakeAsync(new BudgetTake(calls, Ann)));
+
+        Time.Advance(TimeSpan.FromSeconds(10));
+
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.Null(await TakeAsync(new BudgetTake(calls, Ann)));
+        }
+    }
+
+    [Fact]
     public async Task AQuietAttendeeDoesNotSaveUpMoreThanOneBurst()
     {
         Assert.True(await TryTakeAsync(Ann));
