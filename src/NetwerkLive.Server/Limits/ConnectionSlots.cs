@@ -121,7 +121,8 @@ public sealed class RedisConnectionSlots : IConnectionSlots, IHostedService, IDi
 
     public void Dispose() => _renewal?.Dispose();
 
-    private async Task RenewAsync()
+    /// <summary>Moves the lease of every slot this node holds on by <see cref="RedisOptions.NodeTimeout"/>.</summary>
+    public async Task RenewAsync()
     {
         if (_held.IsEmpty)
         {
