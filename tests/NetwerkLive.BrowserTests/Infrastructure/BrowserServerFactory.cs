@@ -27,6 +27,8 @@ public sealed class BrowserServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Limits:ReadsPerClientPerMinute", "100000");
         builder.UseSetting("Limits:HubRequestsPerClientPerMinute", "100000");
         builder.UseSetting("Limits:ChatMessagesPerClientPerWindow", "10000");
+        builder.UseSetting("Limits:HubCallsPerWindow", "100000");
+        builder.UseSetting("Limits:SetAvailablePerWindow", "1000");
         builder.UseEnvironment("Testing");
     }
 }
