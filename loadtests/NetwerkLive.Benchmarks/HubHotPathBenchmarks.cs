@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Benchmarks;
@@ -23,7 +24,8 @@ public class HubHotPathBenchmarks : IDisposable
     private IChatStore _chat = null!;
     private IPresenceStore _presence = null!;
     private IEventStore _events = null!;
-    private ChatRateLimiter _limiter = null!;
+    private InMemoryRateBudgets _budgets = null!;
+    private LimitRules _rules = null!;
     private long _sender;
 
     [Params(300, 5_000)]
@@ -38,7 +40,8 @@ public class HubHotPathBenchmarks : IDisposable
         _chat = services.GetRequiredService<IChatStore>();
         _presence = services.GetRequiredService<IPresenceStore>();
         _events = services.GetRequiredService<IEventStore>();
-        _limiter = new ChatRateLimiter(Options.Create(_room), TimeProvider.System);
+        _budgets = new InMemoryRateBudgets(TimeProvider.System);
+        _rules = new LimitRules(Options.Create(new LimitOptions { ChatMessagesPerClientPerWindow = 10_000 }), Options.Create(_room));
         for (var i = 0; i < Present; i++)
         {
             var id = $"attendee-{i:D6}";
@@ -54,19 +57,19 @@ public class HubHotPathBenchmarks : IDisposable
     [GlobalCleanup]
     public void Dispose()
     {
-        _limiter?.Dispose();
+        _budgets?.Dispose();
         GC.SuppressFinalize(this);
     }
 
     [Benchmark]
-    public Task<ChatMessage> SendChatBeforeFanOut()
+    public async Task<ChatMessage> SendChatBeforeFanOut()
     {
         // Senders in turn from a pool large enough that each stays far under its rate limit (1,000 a second)
         // at millions of calls a second: the token is taken, never refused.
         var sender = $"sender-{Interlocked.Increment(ref _sender) % 100_000:D6}";
         var text = ChatService.CheckText("Wie gaat er straks mee netwerken?\r\nIk zoek mensen uit de zorg.", "A chat message", _room);
-        ChatService.TakeToken(_limiter, new RoomMember(EventId, sender, false, "Deelnemer"), _room);
-        return _chat.AppendAsync(EventId, sender, "Deelnemer", text, sentAt: 1_700_000_000_000);
+        await ChatService.TakeTokenAsync(_budgets, _rules, new RoomMember(EventId, sender, false, "Deelnemer") { Client = sender });
+        return await _chat.AppendAsync(EventId, sender, "Deelnemer", text, sentAt: 1_700_000_000_000);
     }
 
     [Benchmark]

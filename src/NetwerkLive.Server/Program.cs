@@ -2,6 +2,7 @@ using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Storage;
 using NetwerkLive.Server.Web;
@@ -14,10 +15,12 @@ builder.AddStorage();
 builder.AddEventAuth();
 builder.AddEvents();
 builder.AddBreakouts();
+builder.AddLimits();
 
 var app = builder.Build();
 
 app.UseObservability();
+app.UseLimits();
 app.MapWebClient();
 app.UseAuthentication();
 app.UseAuthorization();

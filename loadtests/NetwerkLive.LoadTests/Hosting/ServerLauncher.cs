@@ -10,8 +10,9 @@ namespace NetwerkLive.LoadTests.Hosting;
 internal sealed class ServerLauncher(LoadTestSettings settings, TimeSpan timeout, IDictionary<string, string> reported) : IAsyncDisposable
 {
     /// <summary>
-    /// The room limits protect a real event from a chatty attendee; a load test's senders are chatty on
-    /// purpose. Everything else stays at its default, so the figures are those of a normal node.
+    /// The room and per-client limits protect a real event from a chatty attendee or a flood from one
+    /// address; a load test's senders are chatty on purpose and all on one machine. Everything else stays
+    /// at its default, so the figures are those of a normal node.
     /// </summary>
     private static readonly Dictionary<string, string> LoadSettings = new()
     {
@@ -19,6 +20,15 @@ internal sealed class ServerLauncher(LoadTestSettings settings, TimeSpan timeout
         ["Logging__LogLevel__Default"] = "Warning",
         ["Room__ChatMessagesPerWindow"] = "100",
         ["Room__ChatWindow"] = "00:00:01",
+        // Every simulated attendee comes from this machine's address: one client to the per-client limits.
+        ["Limits__EventsPerClientPerHour"] = "100000",
+        ["Limits__RegistrationsPerClientPerEventPerHour"] = "100000",
+        ["Limits__RegistrationsPerClientPerHour"] = "100000",
+        ["Limits__ReadsPerClientPerMinute"] = "100000",
+        ["Limits__HubRequestsPerClientPerMinute"] = "100000",
+        ["Limits__HubCallsPerWindow"] = "100000",
+        ["Limits__ChatMessagesPerClientPerWindow"] = "10000",
+        ["Limits__MaxAttendeesPerEvent"] = "1000000",
     };
 
     private readonly string _signingKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(32));

@@ -3,12 +3,13 @@ using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Breakouts;
 
 /// <summary>Private chat within a group, and the host's broadcast to every group.</summary>
-public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter limiter, AttendeeMessenger messenger,
+public sealed class BreakoutChatService(IBreakoutStore store, IRateBudgets budgets, LimitRules rules, AttendeeMessenger messenger,
     TimeProvider time, IOptions<RoomOptions> room)
 {
     public async Task<BreakoutChatMessage> SendAsync(RoomMember sender, string? text)
@@ -16,7 +17,7 @@ public sealed class BreakoutChatService(IBreakoutStore store, ChatRateLimiter li
         var checkedText = ChatService.CheckText(text, "A chat message", room.Value);
         var state = await store.GetAsync(sender.EventId);
         var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException("You are not in a breakout right now, so there is nobody to send this to.");
-        ChatService.TakeToken(limiter, sender, room.Value);
+        await ChatService.TakeTokenAsync(budgets, rules, sender);
         var message = new BreakoutChatMessage(group.RoundId, group.GroupId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         await messenger.SendAsync(group.Members, client => client.BreakoutChatReceived(message));
         return message;

@@ -13,7 +13,7 @@ public static class ReportApi
 {
     public static IEndpointRouteBuilder MapBreakouts(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/events/{eventId}/report", GetReport).RequireAuthorization().WithTags("Events");
+        app.MapGet("/api/events/{eventId}/report", GetReport).RequireAuthorization().RequireRateLimiting(Limits.RatePolicies.Read).WithTags("Events");
         return app;
     }
 

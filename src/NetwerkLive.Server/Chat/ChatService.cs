@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Chat;
@@ -10,14 +11,14 @@ namespace NetwerkLive.Server.Chat;
 /// Checks and stores chat messages. Delivery is not done here: the store publishes every appended message
 /// on its feed in seq order, and <see cref="ChatRelay"/> on each node hands it to that node's connections.
 /// </summary>
-public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, TimeProvider time, IOptions<RoomOptions> options)
+public sealed class ChatService(IChatStore chat, IRateBudgets budgets, LimitRules rules, TimeProvider time, IOptions<RoomOptions> options)
 {
     private readonly RoomOptions _options = options.Value;
 
     public async Task<ChatMessage> SendAsync(RoomMember sender, string? text)
     {
         var checkedText = CheckText(text, "A chat message", _options);
-        TakeToken(limiter, sender, _options);
+        await TakeTokenAsync(budgets, rules, sender);
         var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         return message;
     }
@@ -45,12 +46,12 @@ public sealed class ChatService(IChatStore chat, ChatRateLimiter limiter, TimePr
         return error is null ? cleaned! : throw new HubException(error);
     }
 
-    /// <summary>Room and breakout chat share one budget per attendee.</summary>
-    public static void TakeToken(ChatRateLimiter limiter, RoomMember sender, RoomOptions options)
+    /// <summary>Room and breakout chat share one budget per attendee (and one per client in the event).</summary>
+    public static async Task TakeTokenAsync(IRateBudgets budgets, LimitRules rules, RoomMember sender)
     {
-        if (!limiter.TryAcquire(sender.EventId, sender.AttendeeId))
+        if (await budgets.TryTakeAsync(rules.ForChat(sender)) is { } refusal)
         {
-            throw new HubException($"You are sending messages too quickly: at most {options.ChatMessagesPerWindow} messages per {options.ChatWindow.TotalSeconds:0.#} seconds. Wait a moment and try again; your message was not sent.");
+            throw new HubException(rules.Explain(refusal));
         }
     }
 }

@@ -23,4 +23,8 @@ public static class EventGroups
 }
 
 /// <summary>A connection that has joined an event's room: kept in the connection's items by Join().</summary>
-public sealed record RoomMember(string EventId, string AttendeeId, bool IsHost, string DisplayName);
+public sealed record RoomMember(string EventId, string AttendeeId, bool IsHost, string DisplayName)
+{
+    /// <summary>The client (network) the connection came from, as the limits count it (see <c>ClientAddress</c>).</summary>
+    public string Client { get; init; } = "";
+}

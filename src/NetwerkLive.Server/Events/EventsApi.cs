@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Events;
@@ -14,9 +15,9 @@ public static class EventsApi
     public static RouteGroupBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/events").WithTags("Events");
-        group.MapPost("/", CreateEvent);
-        group.MapGet("/{eventId}", GetEvent);
-        group.MapPost("/{eventId}/attendees", Register);
+        group.MapPost("/", CreateEvent).RequireRateLimiting(RatePolicies.CreateEvent);
+        group.MapGet("/{eventId}", GetEvent).RequireRateLimiting(RatePolicies.Read);
+        group.MapPost("/{eventId}/attendees", Register).RequireRateLimiting(RatePolicies.Register);
         return group;
     }
 
@@ -100,7 +101,7 @@ public static class EventsApi
     }
 
     private static async Task<Results<Created<RegisterAttendeeResponse>, ValidationProblem, ProblemHttpResult>> Register(
-        string eventId, RegisterAttendeeRequest request, IEventStore store, TokenIssuer tokens, PersonTokens persons, TimeProvider time, CancellationToken ct)
+        string eventId, RegisterAttendeeRequest request, IEventStore store, TokenIssuer tokens, PersonTokens persons, TimeProvider time, IOptions<LimitOptions> limits, CancellationToken ct)
     {
         if (await store.GetEventAsync(eventId, ct) is not { } ev)
         {
@@ -128,6 +129,12 @@ public static class EventsApi
         if (await store.IsPersonRemovedAsync(eventId, personId, ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: PersonRefusals.RemovedTitle, detail: PersonRefusals.Removed);
+        }
+        // Checked before adding, so registrations arriving at the same instant may pass it by a few.
+        if (await store.CountAttendeesAsync(eventId, ct) >= limits.Value.MaxAttendeesPerEvent)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: LimitMessages.EventFullTitle,
+                detail: LimitMessages.EventFull(limits.Value.MaxAttendeesPerEvent));
         }
 
         var attendeeId = Ids.NewAttendeeId();

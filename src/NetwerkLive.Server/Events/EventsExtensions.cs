@@ -25,7 +25,6 @@ public static class EventsExtensions
 
         builder.Services.AddSingleton<RoomService>();
         builder.Services.AddSingleton<PresenceService>();
-        builder.Services.AddSingleton<ChatRateLimiter>();
         builder.Services.AddSingleton<ChatService>();
         builder.Services.AddHostedService<ChatRelay>();
         builder.Services.AddSingleton<ModerationService>();
@@ -44,7 +43,7 @@ public static class EventsExtensions
     public static WebApplication MapEvents(this WebApplication app)
     {
         app.MapEventsApi();
-        app.MapHub<EventHub>(HubRoutes.Event);
+        app.MapHub<EventHub>(HubRoutes.Event).RequireRateLimiting(Limits.RatePolicies.Hub);
         return app;
     }
 }

@@ -50,7 +50,10 @@ public sealed class RoomService(
         {
             await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.RoomOnNode(caller.EventId, node.NodeId));
         }
-        context.Items[MemberKey] = new RoomMember(caller.EventId, caller.AttendeeId, self.IsHost, self.DisplayName);
+        context.Items[MemberKey] = new RoomMember(caller.EventId, caller.AttendeeId, self.IsHost, self.DisplayName)
+        {
+            Client = Limits.ClientAddress.Of(context.GetHttpContext()),
+        };
         connections.Add(caller.AttendeeId, context);
         var joinedAt = await presence.ConnectAsync(self, context.ConnectionId);
         RoomLog.Joined(logger, caller.EventId, caller.AttendeeId, context.ConnectionId);

@@ -9,6 +9,9 @@ public interface IEventStore
 
     Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default);
 
+    /// <summary>How many people are registered for the event, the host and removed attendees included.</summary>
+    Task<int> CountAttendeesAsync(string eventId, CancellationToken ct = default);
+
     Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default);
 
     /// <summary>The records of the given ids, in the same order; unknown ids are left out.</summary>

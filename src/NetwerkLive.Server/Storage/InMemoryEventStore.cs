@@ -8,6 +8,7 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
     private readonly ConcurrentDictionary<string, EventRecord> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string EventId, string AttendeeId), AttendeeRecord> _attendees = new();
     private readonly ConcurrentDictionary<(string EventId, string PersonId), bool> _removedPersons = new();
+    private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
     public Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
     {
@@ -29,8 +30,12 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
             throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
         }
         activity.Touch(record.EventId);
+        _counts.AddOrUpdate(record.EventId, 1, static (_, count) => count + 1);
         return Task.CompletedTask;
     }
+
+    public Task<int> CountAttendeesAsync(string eventId, CancellationToken ct = default) =>
+        Task.FromResult(_counts.GetValueOrDefault(eventId));
 
     public Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default) =>
         Task.FromResult(_attendees.GetValueOrDefault((eventId, attendeeId)));
@@ -75,6 +80,7 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
         {
             _attendees.TryRemove(key, out _);
         }
+        _counts.TryRemove(eventId, out _);
         foreach (var key in _removedPersons.Keys.Where(k => k.EventId == eventId))
         {
             _removedPersons.TryRemove(key, out _);

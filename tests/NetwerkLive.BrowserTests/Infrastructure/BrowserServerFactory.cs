@@ -20,6 +20,15 @@ public sealed class BrowserServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Breakouts:WarningBefore", "00:00:10");
         // The test output is for the tests: the server speaks up only about problems.
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Every page of every test comes from 127.0.0.1, which the per-client limits would count as one client.
+        builder.UseSetting("Limits:EventsPerClientPerHour", "100000");
+        builder.UseSetting("Limits:RegistrationsPerClientPerEventPerHour", "100000");
+        builder.UseSetting("Limits:RegistrationsPerClientPerHour", "100000");
+        builder.UseSetting("Limits:ReadsPerClientPerMinute", "100000");
+        builder.UseSetting("Limits:HubRequestsPerClientPerMinute", "100000");
+        builder.UseSetting("Limits:ChatMessagesPerClientPerWindow", "10000");
+        builder.UseSetting("Limits:HubCallsPerWindow", "100000");
+        builder.UseSetting("Limits:SetAvailablePerWindow", "1000");
         builder.UseEnvironment("Testing");
     }
 }

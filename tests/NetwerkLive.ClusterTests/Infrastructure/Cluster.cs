@@ -27,6 +27,15 @@ public sealed class Cluster : IAsyncDisposable
         ["Room:ChatMessagesPerWindow"] = "1000",
         ["Room:ChatWindow"] = "00:01:00",
         ["Logging:LogLevel:Default"] = "Warning",
+        // Every test client comes from 127.0.0.1: one "client" to the per-client limits, which tests of
+        // other things must not run into. LimitTests sets the defaults back.
+        ["Limits:EventsPerClientPerHour"] = "100000",
+        ["Limits:RegistrationsPerClientPerEventPerHour"] = "100000",
+        ["Limits:RegistrationsPerClientPerHour"] = "100000",
+        ["Limits:ReadsPerClientPerMinute"] = "100000",
+        ["Limits:HubRequestsPerClientPerMinute"] = "100000",
+        ["Limits:HubCallsPerWindow"] = "100000",
+        ["Limits:ChatMessagesPerClientPerWindow"] = "10000",
     };
 
     private Cluster(string keyPrefix, IReadOnlyDictionary<string, string> settings, IReadOnlyList<ClusterNode> nodes)

@@ -1,6 +1,10 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Logging;
 using NetwerkLive.Client;
@@ -16,11 +20,32 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
 {
     public const string SigningKey = "test-signing-key-that-is-long-enough-0123456789";
 
-    private readonly Dictionary<string, string?> _settings = new()
+    /// <summary>The address every request comes from, as a TCP peer would (TestServer gives none).</summary>
+    public const string PeerAddress = "127.0.0.1";
+
+    /// <summary>
+    /// Limits raised far out of reach: every test client comes from one address, and most tests are about
+    /// something else. Tests of the limits call <see cref="WithDefaultLimits"/>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> RaisedLimits = new Dictionary<string, string>
+    {
+        ["Limits:EventsPerClientPerHour"] = "100000",
+        ["Limits:RegistrationsPerClientPerEventPerHour"] = "100000",
+        ["Limits:RegistrationsPerClientPerHour"] = "100000",
+        ["Limits:ReadsPerClientPerMinute"] = "100000",
+        ["Limits:HubRequestsPerClientPerMinute"] = "100000",
+        ["Limits:HubCallsPerWindow"] = "100000",
+        ["Limits:SetAvailablePerWindow"] = "1000",
+        ["Limits:ChatMessagesPerClientPerWindow"] = "10000",
+    };
+
+    private readonly Dictionary<string, string?> _settings = new(RaisedLimits.ToDictionary(s => s.Key, s => (string?)s.Value))
     {
         ["Auth:SigningKey"] = SigningKey,
         ["Room:PresenceInterval"] = "00:00:00.100",
         ["Room:PresenceGracePeriod"] = "00:00:00",
+        // The peer is the test's "proxy": a test picks a client address with X-Forwarded-For (see ApiFrom).
+        ["Limits:KnownProxies:0"] = PeerAddress,
     };
 
     /// <summary>Overrides a configuration value; call before the server starts.</summary>
@@ -53,6 +78,23 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
     /// <summary>Collects everything the server logs from start-up on; call before the server starts.</summary>
     public LogCollector CollectLogs() => _logs ??= new LogCollector();
 
+    /// <summary>Leaves a setting out, as a deployment that never set it; call before the server starts.</summary>
+    public NetwerkLiveFactory Without(string key)
+    {
+        _settings.Remove(key);
+        return this;
+    }
+
+    /// <summary>Every limit at its default, as a deployment without settings has it.</summary>
+    public NetwerkLiveFactory WithDefaultLimits()
+    {
+        foreach (var key in RaisedLimits.Keys)
+        {
+            _settings.Remove(key);
+        }
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         foreach (var (key, value) in _settings)
@@ -64,21 +106,42 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, PeerAddressFilter>());
     }
 
     public NetwerkLiveApi Api => new(CreateClient());
 
+    /// <summary>The HTTP API as a client at <paramref name="clientAddress"/> (behind the peer, a known proxy) sees it.</summary>
+    public NetwerkLiveApi ApiFrom(string clientAddress) => new(HttpFrom(clientAddress));
+
+    /// <summary>A raw HTTP client at <paramref name="clientAddress"/>, for tests that read statuses and headers.</summary>
+    public HttpClient HttpFrom(string clientAddress)
+    {
+        var http = CreateClient();
+        http.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        return http;
+    }
+
     public Task<CreateEventResponse> CreateEventAsync(string title = "Bedrijvenkring live", string? meetingUrlTemplate = null) =>
         Api.CreateEventAsync(new CreateEventRequest(title, "https://www.youtube.com/embed/abc", meetingUrlTemplate));
 
-    public EventConnection Connect(string token, HubProtocol protocol = HubProtocol.MessagePack) =>
+    /// <param name="clientAddress">Where the client connects from (as a known proxy tells); the peer itself when null.</param>
+    public EventConnection Connect(string token, HubProtocol protocol = HubProtocol.MessagePack, string? clientAddress = null) =>
         EventConnection.Create(Server.BaseAddress, token, protocol, options =>
         {
             options.Transports = HttpTransportType.WebSockets;
             options.SkipNegotiation = true;
             // Browsers cannot set headers on a WebSocket: the token goes in the query string, as here.
-            options.WebSocketFactory = async (context, ct) => await Server.CreateWebSocketClient()
-                .ConnectAsync(new Uri(QueryHelpers.AddQueryString(context.Uri.ToString(), "access_token", token)), ct);
+            options.WebSocketFactory = async (context, ct) =>
+            {
+                var client = Server.CreateWebSocketClient();
+                if (clientAddress is not null)
+                {
+                    client.ConfigureRequest = request => request.Headers["X-Forwarded-For"] = clientAddress;
+                }
+                return await client.ConnectAsync(new Uri(QueryHelpers.AddQueryString(context.Uri.ToString(), "access_token", token)), ct);
+            };
         });
 
     /// <summary>Registers an attendee, connects and (by default) joins.</summary>
@@ -105,5 +168,19 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
         var join = await client.Connection.Join();
         client.AttendeeId = join.Self.Id;
         return (client, join);
+    }
+
+    /// <summary>TestServer has no TCP peer; a real server always has one. This one is <see cref="PeerAddress"/>.</summary>
+    private sealed class PeerAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress ??= IPAddress.Parse(PeerAddress);
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 }

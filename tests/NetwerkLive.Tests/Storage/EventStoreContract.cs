@@ -51,6 +51,20 @@ public abstract class EventStoreContract
     }
 
     [Fact]
+    public async Task AttendeesAreCountedPerEvent()
+    {
+        var store = CreateStore();
+        await store.CreateEventAsync(NewEvent());
+        Assert.Equal(0, await store.CountAttendeesAsync(_eventId));
+
+        await store.AddAttendeeAsync(NewAttendee("Ann"));
+        await store.AddAttendeeAsync(NewAttendee("Bob"));
+
+        Assert.Equal(2, await store.CountAttendeesAsync(_eventId));
+        Assert.Equal(0, await store.CountAttendeesAsync(Ids.NewEventId()));
+    }
+
+    [Fact]
     public async Task UnknownEventIsNull()
     {
         Assert.Null(await CreateStore().GetEventAsync(Ids.NewEventId()));

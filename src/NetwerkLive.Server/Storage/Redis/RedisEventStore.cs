@@ -44,6 +44,12 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
         await expiry.TouchEventAsync(record.EventId, ct);
     }
 
+    public async Task<int> CountAttendeesAsync(string eventId, CancellationToken ct = default)
+    {
+        var key = AttendeesKey(eventId);
+        return (int)await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).HashLengthAsync(key), ct);
+    }
+
     public async Task<AttendeeRecord?> GetAttendeeAsync(string eventId, string attendeeId, CancellationToken ct = default)
     {
         var value = await ReadAttendeeAsync(eventId, attendeeId, ct);

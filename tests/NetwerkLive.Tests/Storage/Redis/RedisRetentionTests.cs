@@ -75,12 +75,14 @@ public sealed class RedisRetentionTests : IAsyncLifetime
     }
 
     // Keys on a clock of their own: an attendee's connections (set again when they connect), the presence
-    // window (milliseconds), and the series' memory, whose id is its first event's (set again when the
-    // series records a meeting or a block, from whichever of its events).
+    // window (milliseconds), rate-limit buckets and connection slots (until full again, or a node timeout),
+    // and the series' memory, whose id is its first event's (set again when the series records a meeting or
+    // a block, from whichever of its events).
     private static bool IsOwnTtlKey(RedisKey key)
     {
         var name = (string)key!;
-        return name.Contains(":c:", StringComparison.Ordinal) || name.EndsWith(":window", StringComparison.Ordinal) || name.Contains(":series:", StringComparison.Ordinal);
+        return name.Contains(":c:", StringComparison.Ordinal) || name.EndsWith(":window", StringComparison.Ordinal) || name.Contains(":series:", StringComparison.Ordinal)
+            || name.Contains(":limit:", StringComparison.Ordinal);
     }
 
     private IDatabase Database => Multiplexer.GetDatabase();

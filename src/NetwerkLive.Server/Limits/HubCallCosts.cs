@@ -1,0 +1,37 @@
+using NetwerkLive.Contracts;
+
+namespace NetwerkLive.Server.Limits;
+
+/// <summary>
+/// What each hub method takes from the attendee's call budget (<see cref="LimitOptions.HubCallsPerWindow"/>).
+/// Reads and chat (which has a budget of its own) cost 1; changes that re-pair people or write shared state
+/// cost more; Join and StartRound, which read or place a whole room, cost most.
+/// </summary>
+public static class HubCallCosts
+{
+    public const int Unlisted = 2;
+
+    public static readonly IReadOnlyDictionary<string, int> ByMethod = new Dictionary<string, int>(StringComparer.Ordinal)
+    {
+        [nameof(IEventHub.Join)] = 5,
+        [nameof(IEventHub.SendChat)] = 1,
+        [nameof(IEventHub.GetChatSince)] = 1,
+        [nameof(IEventHub.SetAvailable)] = 2,
+        [nameof(IEventHub.Announce)] = 1,
+        [nameof(IEventHub.DeleteMessage)] = 1,
+        [nameof(IEventHub.RemoveAttendee)] = 2,
+        [nameof(IEventHub.StartRound)] = 5,
+        [nameof(IEventHub.EndRound)] = 2,
+        [nameof(IEventHub.ExtendRound)] = 2,
+        [nameof(IEventHub.BroadcastToBreakouts)] = 1,
+        [nameof(IEventHub.SendBreakoutChat)] = 1,
+        [nameof(IEventHub.ProposeExtension)] = 2,
+        [nameof(IEventHub.LeaveBreakout)] = 2,
+        [nameof(IEventHub.BlockAttendee)] = 2,
+        [nameof(IEventHub.FindCoffeePartner)] = 3,
+        [nameof(IEventHub.LeaveCoffeeQueue)] = 2,
+        [nameof(IEventHub.RequestFollowUp)] = 2,
+    };
+
+    public static int Of(string method) => ByMethod.GetValueOrDefault(method, Unlisted);
+}
