@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using NetwerkLive.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -29,6 +30,8 @@ public sealed class HostLinkTests(BrowserFixture fixture, ITestOutputHelper outp
         await host.ByTestId("announce-send").ClickAsync();
         await Expect(host.ByTestId("announcement")).ToHaveTextAsync("Nieuwe hostlink, zelfde host");
 
+        // The old link's refused sign-in is logged by the browser (the 401) and by the SignalR client; nothing else may be.
+        Scene.ExpectConsoleErrors("old host link", new Regex("status of 401|negotiation with the server.*replaced by a newer one"));
         var old = await Scene.OpenBrowserAsync("old host link");
         await old.GotoAsync(ev.HostLink.ToString());
         await Expect(old.GetByTestId("page-notice")).ToContainTextAsync("This host link was replaced by a newer one");

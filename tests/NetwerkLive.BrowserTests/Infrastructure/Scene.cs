@@ -35,9 +35,20 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
     /// <summary>What any page logged to its console as an error (failed loads included).</summary>
     public ConcurrentQueue<string> ConsoleErrors { get; } = new();
 
-    /// <summary>Every page error and console error so far, one line each, saying whose page it was.</summary>
+    private readonly ConcurrentQueue<(string Who, Regex Text)> _expectedConsoleErrors = new();
+
+    /// <summary>
+    /// A console error this person's page is meant to show (a refused link: the browser itself logs the failed
+    /// request), so it does not fail the test. Page errors (uncaught exceptions) are never expected.
+    /// </summary>
+    public void ExpectConsoleErrors(string who, Regex text) => _expectedConsoleErrors.Enqueue((who, text));
+
+    /// <summary>Every page error and every console error nobody expected so far, one line each, saying whose page it was.</summary>
     public IReadOnlyList<string> Errors() =>
-        [.. PageErrors.Select(e => "page error: " + e), .. ConsoleErrors.Select(e => "console error: " + e)];
+        [.. PageErrors.Select(e => "page error: " + e), .. ConsoleErrors.Where(e => !IsExpected(e)).Select(e => "console error: " + e)];
+
+    private bool IsExpected(string consoleError) =>
+        _expectedConsoleErrors.Any(x => consoleError.StartsWith(x.Who + ": ", StringComparison.Ordinal) && x.Text.IsMatch(consoleError));
 
     /// <summary>A new person: a browser context of their own with one page.</summary>
     public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false)
