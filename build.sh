@@ -90,6 +90,8 @@ ensure_deps() {
   # tests/NetwerkLive.Tests runs the Redis stores against a throwaway redis-server (start_test_redis);
   # the multi-node smoke run of tests/NetwerkLive.LoadTests.Tests uses the same one.
   ensure_apt_package redis-server redis-server
+  # tests/NetwerkLive.Tests runs the shipped deploy/nginx config in the real nginx (NginxConfigTests).
+  ensure_apt_package nginx nginx
 }
 
 TEST_REDIS_PORT=""
