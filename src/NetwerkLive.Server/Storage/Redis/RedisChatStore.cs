@@ -17,10 +17,12 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
 {
     // Exact MAXLEN (not "~"): it drops one entry per append, which is cheap, and keeps exactly the newest
     // ChatRetention messages, counting deletes the way the in-memory store does, so both pass one contract.
-    private const string AppendScript = """
+    // The event's keys follow the message's two: the same round trip keeps the event alive (RedisExpiry).
+    private static readonly string AppendScript = """
         local seq = redis.call('INCR', KEYS[2])
         redis.call('XADD', KEYS[1], 'MAXLEN', ARGV[1], seq .. '-0', 's', ARGV[2], 'n', ARGV[3], 't', ARGV[4], 'at', ARGV[5])
         redis.call('PUBLISH', ARGV[6], ARGV[7] .. '\n' .. seq .. '\n' .. ARGV[8])
+        """ + RedisExpiry.TouchAfterKeys(2) + """
         return seq
         """;
 
@@ -28,12 +30,11 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
 
     public async Task<ChatMessage> AppendAsync(string eventId, string senderId, string senderName, string text, long sentAt, CancellationToken ct = default)
     {
-        RedisKey[] keys = [StreamKey(eventId), redis.Key("chat:" + eventId + ":seq")];
+        RedisKey[] keys = [StreamKey(eventId), redis.Key("chat:" + eventId + ":seq"), .. expiry.EventKeys(eventId)];
         var entry = RedisJson.Serialize(new ChatFeedEntry(senderId, senderName, text, sentAt), RedisJson.Default.ChatFeedEntry);
-        RedisValue[] args = [_retention, senderId, senderName, text, sentAt, FeedChannelName, eventId, entry];
+        RedisValue[] args = [_retention, senderId, senderName, text, sentAt, FeedChannelName, eventId, entry, expiry.RetentionMs];
         var result = await gate.WriteAsync(async _ =>
             await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(AppendScript, keys, args), ct);
-        await expiry.TouchEventAsync(eventId, ct);
         return new ChatMessage((long)result, senderId, senderName, text, sentAt);
     }
 

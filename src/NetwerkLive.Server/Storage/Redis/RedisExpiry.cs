@@ -36,6 +36,19 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
         redis.Key("fu:" + eventId + ":mutual"),
     ];
 
+    /// <summary>
+    /// For a script whose own keys end at <c>KEYS[n]</c>: lines that set the retention (its last ARGV) on the keys
+    /// after them, so a write on a hot path (a chat message) keeps the event alive in its own round trip. Call the
+    /// script with its keys followed by <see cref="EventKeys"/>, and its args followed by <see cref="RetentionMs"/>.
+    /// </summary>
+    public static string TouchAfterKeys(int n) => $$"""
+
+        for i = {{n + 1}}, #KEYS do
+          redis.call('PEXPIRE', KEYS[i], ARGV[#ARGV])
+        end
+
+        """;
+
     /// <summary>Sets the retention TTL on every key of the event, and on <paramref name="more"/>.</summary>
     public Task TouchEventAsync(string eventId, CancellationToken ct, params RedisKey[] more) =>
         TouchAsync([.. EventKeys(eventId), .. more], ct);

@@ -44,14 +44,38 @@ public sealed class RedisRetentionTests : IAsyncLifetime
     public async Task AChangeSetsTheRetentionAgainOnEveryKeyOfTheEvent()
     {
         await using var live = await BusyEventAsync();
-        var keys = (await EventKeysAsync(live.Id)).Where(k => !IsOwnTtlKey(k)).ToList();
+        var keys = await ShortenTtlsAsync(live.Id);
+
+        await _factory.Api.RegisterAsync(live.Id, new Contracts.RegisterAttendeeRequest("Dirk"));
+
+        await AssertRetentionAgainAsync(keys);
+    }
+
+    [Fact]
+    public async Task AChatMessageSetsTheRetentionAgainOnEveryKeyOfTheEvent()
+    {
+        await using var live = await BusyEventAsync();
+        var (eva, _) = await live.JoinAsync("Eva", "Noord");
+        var keys = await ShortenTtlsAsync(live.Id);
+
+        await eva.Connection.SendChat("Nog iemand koffie?");
+
+        await AssertRetentionAgainAsync(keys);
+    }
+
+    /// <summary>Every key of the event on its own retention clock set to one minute; returns them.</summary>
+    private async Task<List<RedisKey>> ShortenTtlsAsync(string eventId)
+    {
+        var keys = (await EventKeysAsync(eventId)).Where(k => !IsOwnTtlKey(k)).ToList();
         foreach (var key in keys)
         {
             await Database.KeyExpireAsync(key, TimeSpan.FromMinutes(1));
         }
+        return keys;
+    }
 
-        await _factory.Api.RegisterAsync(live.Id, new Contracts.RegisterAttendeeRequest("Dirk"));
-
+    private async Task AssertRetentionAgainAsync(List<RedisKey> keys)
+    {
         foreach (var key in keys)
         {
             var ttl = await Database.KeyTimeToLiveAsync(key);
