@@ -78,6 +78,34 @@ public sealed partial class BreakoutService
     }
 
     /// <summary>
+    /// Never group these two again in the series, and withdraw any follow-up between them. The blocked person is
+    /// not told; if they are together now, the caller leaves. The answer is the same whoever the other is:
+    /// blocking another registration of yourself is a silent no-op, so a block never tells who someone is.
+    /// </summary>
+    public async Task BlockAsync(RoomMember member, string? attendeeId)
+    {
+        if (string.IsNullOrWhiteSpace(attendeeId) || attendeeId == member.AttendeeId)
+        {
+            throw new HubException("Say whom to block: pass the attendee id of someone else in this event.");
+        }
+        var ev = await EventAsync(member.EventId);
+        var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
+        var other = await _events.GetAttendeeAsync(ev.EventId, attendeeId)
+            ?? throw new HubException("There is no such attendee in this event.");
+        if (me is null || me.PersonId == other.PersonId)
+        {
+            return;
+        }
+        await _store.AddBlockAsync(ev.Series, PairKey.Of(me.PersonId, other.PersonId));
+        await _store.WithdrawFollowUpsAsync(ev.EventId, PairKey.Of(me.AttendeeId, other.AttendeeId));
+        var state = await _store.GetAsync(ev.EventId);
+        if (state.GroupOf(member.AttendeeId) is { } group && group.Members.Contains(attendeeId))
+        {
+            await RemoveAsync(ev.EventId, member.AttendeeId, sitOutRound: true);
+        }
+    }
+
+    /// <summary>
     /// "Let's have that coffee again": allowed for someone the caller met in a breakout of this event.
     /// The other learns nothing until they ask too; then both get the other's contact. Idempotent.
     /// A block between the two (either way, in any event of the series) wins: the request is dropped and
