@@ -1,145 +1,82 @@
-// Every text the client shows, in one place so a translation is one file.
-// Plain words: many people read these in their second language.
+// The language the person reads, and their texts. `strings` is always the current language's
+// dictionary (strings/en.js or strings/nl.js), so code reads `strings.key` and a switch of language
+// changes every text the next time it is shown. Dutch for a browser set to nl*, else English; a choice
+// made with the switch is remembered in this browser.
 
-export const strings = {
-  appName: "NetwerkLive",
+import { en } from "./strings/en.js";
+import { nl } from "./strings/nl.js";
 
-  // Connection states: the short word is shown in the status pill (and is what tests read);
-  // the label explains it in a sentence when something is not right.
-  stateLabels: {
-    connecting: "Connecting…",
-    live: "You are connected.",
-    reconnecting: "Connection lost. Trying to reconnect…",
-    offline: "You are offline.",
-  },
-  reconnectNow: "Try again",
+const dictionaries = { en, nl };
+const storageKey = "netwerklive.language";
+const listeners = new Set();
 
-  // Landing page
-  createTitle: "Start an online networking event",
-  createIntro: "Give your event a name. You get two links: one for you as host and one to share with your guests.",
-  eventTitleLabel: "Name of the event",
-  eventTitlePlaceholder: "e.g. Bedrijvenkring live",
-  livestreamLabel: "Livestream link (optional)",
-  livestreamPlaceholder: "https://www.youtube.com/embed/…",
-  meetingTemplateLabel: "Video call link for breakouts (optional)",
-  meetingTemplatePlaceholder: "https://meet.jit.si/my-event-{room}",
-  meetingTemplateHint: "{room} is replaced by a name of its own for every breakout.",
-  hostNameLabel: "Your name as host (optional)",
-  hostNamePlaceholder: "Host",
-  createButton: "Create event",
-  creating: "Creating…",
-  createdTitle: "Your event is ready",
-  hostLinkLabel: "Your host link (keep it to yourself: it lets you run the event)",
-  joinLinkLabel: "Link for your guests",
-  copy: "Copy",
-  copied: "Copied",
-  copyFailed: "Select the link and copy it",
-  openHostConsole: "Open the host console",
+/** The current language's texts. Mutated in place by setLanguage, so imports stay valid. */
+export const strings = {};
 
-  // Join page
-  joinTitle: "Join the event",
-  joinIntro: "Tell the others who you are. Your contact stays private: it is only shared with someone who also wants to meet you again.",
-  displayNameLabel: "Your name",
-  companyLabel: "Company (optional)",
-  interestsLabel: "Interests (optional, separated by commas)",
-  interestsPlaceholder: "e.g. sales, sustainability, hiring",
-  contactLabel: "Contact (optional, private)",
-  contactPlaceholder: "e-mail address or profile link (https://…)",
-  joinButton: "Join",
-  joining: "Joining…",
-  eventNotFound: "This event does not exist. Check the link you were given.",
-  rejoinNeeded: "Please join again.",
+/** "nl" or "en". */
+export let language = "en";
 
-  // Room
-  announcementLabel: "Announcement",
-  close: "Close",
-  watchStream: "Watch the livestream",
-  noStream: "There is no livestream for this event.",
-  chatTitle: "Chat",
-  chatPlaceholder: "Write a message…",
-  send: "Send",
-  newMessages: "New messages ↓",
-  attendeesTitle: "Who is here",
-  you: "(you)",
-  hostBadge: "Host",
-  openForNetworking: "Open for networking",
-  availableToggle: "Open for networking",
-  removedByHost: "The host removed you from this event.",
+export const languages = Object.freeze(Object.keys(dictionaries));
 
-  // Breakouts
-  roundRunning: "A networking round is running.",
-  breakoutTitle: "Your breakout",
-  coffeeTitle: "Coffee chat",
-  timeLeft: "Time left",
-  waitingForPartner: "Waiting for a partner. You are paired as soon as someone is free.",
-  openMeeting: "Open the video call",
-  breakoutChatPlaceholder: "Message your breakout…",
-  proposeExtension: "Five more minutes?",
-  extensionAsked: "Asked for more time",
-  leaveBreakout: "Leave breakout",
-  followUp: "Let's have coffee again",
-  followUpAsked: "Asked: you'll hear if it's mutual",
-  blockAttendee: "Don't pair me with this person again",
-  oneMinuteLeft: "One more minute.",
-  extendedUntil: (time) => `More time: until ${time}.`,
-  extensionProposedBy: (name) => `${name} would like five more minutes. Click "Five more minutes?" to agree.`,
-  extensionProposedBySelf: "You asked for five more minutes. The others need to agree.",
-  partnerLeft: (name) => `${name} left the breakout.`,
-  fromHost: "From the host",
-  someone: "Someone",
-  metTitle: "People you met",
-  contactsTitle: "Let's have coffee again: it's mutual",
-  noContact: "(no contact given)",
-  coffeeQueue: "Find me a coffee partner",
-  leaveCoffeeQueue: "Stop waiting",
-  coffeeWaiting: (n) => `Waiting for a coffee partner… (${n} waiting)`,
-
-  // Host console
-  hostTitle: "Host console",
-  hostLinkNeeded: "Open this page with your host link (the one you got when you created the event).",
-  roundTitle: "Networking round",
-  roundDuration: "Duration (seconds)",
-  groupSize: "Group size",
-  startRound: "Start round",
-  endRound: "End round",
-  extendRound: "Extend by (seconds)",
-  extend: "Extend",
-  noRound: "No round running.",
-  roundInfo: (id, time, groups) => `Round ${id} runs until ${time} (${groups} groups).`,
-  messagesTitle: "Messages",
-  announcePlaceholder: "Announcement for everyone",
-  announce: "Announce",
-  broadcastPlaceholder: "Message to everyone in a breakout",
-  broadcast: "Send to breakouts",
-  countersTitle: "Right now",
-  present: "Present",
-  available: "Available",
-  inBreakouts: "In breakouts",
-  deleteMessage: "Delete",
-  removeAttendee: "Remove",
-  reportTitle: "Networking report",
-  hostLinkTitle: "Host link",
-  rotateHostLink: "Replace host link",
-  rotateHostLinkHint: "If your host link got into the wrong hands: make a new one. The old link stops working at once.",
-  newHostLink: "Your new host link (keep it private):",
-  refresh: "Refresh",
-  downloadCsv: "Download CSV",
-  reportFigures: {
-    rounds: "Rounds",
-    coffeeChats: "Coffee chats",
-    peopleMet: "People who met someone",
-    distinctPairs: "Different pairs",
-    newMeetings: "New meetings",
-    newCrossCompanyMeetings: "New meetings across companies",
-    mutualFollowUps: "Mutual follow-ups",
-  },
-
-  // Errors
-  somethingWrong: "Something went wrong. Please try again.",
-  notLive: "You are not connected right now. Your message was not sent.",
-};
-
-/** A time of day the way the reader's browser writes it, e.g. 14:05. */
-export function clock(epochMs) {
-  return new Date(epochMs).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
+/** The remembered choice, else the browser's first preference: Dutch for nl*, else English. */
+export function preferredLanguage() {
+  const remembered = readRemembered();
+  if (remembered) return remembered;
+  const wanted = navigator.languages?.length ? navigator.languages : [navigator.language ?? "en"];
+  return wanted.some((tag) => String(tag).toLowerCase().startsWith("nl")) ? "nl" : "en";
 }
+
+/**
+ * Switches every text to lang and sets <html lang>. remember: keep the choice in this browser
+ * (the switch in the header does; the choice made from the browser's settings is not stored).
+ */
+export function setLanguage(lang, { remember = false } = {}) {
+  if (!dictionaries[lang]) return;
+  language = lang;
+  for (const key of Object.keys(strings)) delete strings[key];
+  Object.assign(strings, dictionaries[lang]);
+  if (typeof document !== "undefined") document.documentElement.lang = lang;
+  if (remember) {
+    try {
+      localStorage.setItem(storageKey, lang);
+    } catch {
+      // Private mode or storage full: the choice lasts for this page only.
+    }
+  }
+  for (const listener of listeners) listener(lang);
+}
+
+/** Calls listener(lang) after every switch of language; returns a function that stops it. */
+export function onLanguageChange(listener) {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** A time of day the way the reader writes it, e.g. 14:05 (nl) or 2:05 PM (en). */
+export function clock(epochMs) {
+  return new Intl.DateTimeFormat(locale(), { hour: "2-digit", minute: "2-digit" }).format(new Date(epochMs));
+}
+
+/** Picks the plural form for n in the current language: forms is { one, other } (functions of n or strings). */
+export function plural(n, forms) {
+  const form = forms[new Intl.PluralRules(locale()).select(n)] ?? forms.other;
+  return typeof form === "function" ? form(n) : form;
+}
+
+/** The BCP 47 locale for Intl: the Netherlands for Dutch, the browser's own English otherwise. */
+export function locale() {
+  if (language === "nl") return "nl-NL";
+  const english = (navigator.languages ?? []).find((tag) => String(tag).toLowerCase().startsWith("en"));
+  return english ?? "en";
+}
+
+function readRemembered() {
+  try {
+    const stored = localStorage.getItem(storageKey);
+    return dictionaries[stored] ? stored : null;
+  } catch {
+    return null;
+  }
+}
+
+setLanguage(preferredLanguage());
