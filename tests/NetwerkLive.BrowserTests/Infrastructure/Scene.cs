@@ -50,8 +50,11 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
     private bool IsExpected(string consoleError) =>
         _expectedConsoleErrors.Any(x => consoleError.StartsWith(x.Who + ": ", StringComparison.Ordinal) && x.Text.IsMatch(consoleError));
 
-    /// <summary>A new person: a browser context of their own with one page.</summary>
-    public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false)
+    /// <summary>
+    /// A new person: a browser context of their own with one page. language is the browser's own
+    /// language (navigator.language and Accept-Language), e.g. "nl-NL"; English by default.
+    /// </summary>
+    public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false, string language = "en-US")
     {
         var context = await fixture.Browser.NewContextAsync(new()
         {
@@ -59,6 +62,7 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
             ViewportSize = viewport ?? Desktop,
             IsMobile = phone,
             HasTouch = phone,
+            Locale = language,
         });
         _contexts.Enqueue(context);
         context.SetDefaultTimeout(Timeouts.Expect);
