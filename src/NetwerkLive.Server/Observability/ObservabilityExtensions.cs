@@ -25,7 +25,7 @@ public static class ObservabilityExtensions
                 context.ProblemDetails.Title = Texts.Get("Http.UnreadableTitle");
                 context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException
                     ? Texts.Get("Http.InvalidJson")
-                    : bad.Message;
+                    : Texts.Format("Http.Unreadable", bad.Message);
             }
             else if (context.Exception is StoreUnavailableException)
             {

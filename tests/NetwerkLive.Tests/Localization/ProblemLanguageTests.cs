@@ -112,6 +112,16 @@ public sealed class ProblemLanguageTests(NetwerkLiveFactory factory) : IClassFix
         await AssertTitleAndDetailAsync(response, HttpStatusCode.BadRequest, "Het verzoek kon niet worden gelezen",
             "De inhoud van het verzoek is geen geldige JSON: stuur een volledig JSON-object met de velden die dit adres verwacht.");
     }
+
+    [Fact]
+    public async Task ARequestWithoutTheBodyItNeedsIsA400InDutch()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/api/events?lang=nl", json: "");
+
+        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.Equal("Het verzoek kon niet worden gelezen", problem.GetProperty("title").GetString());
+        Assert.StartsWith("Het verzoek past niet bij wat dit adres verwacht. Technisch gezegd: ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Rate-limit refusals (429) in Dutch, with every limit at its default.</summary>
