@@ -26,7 +26,7 @@ export class Report {
       if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
       this.csvUrl = URL.createObjectURL(csv);
       this.csvLink.href = this.csvUrl;
-      this.csvLink.download = `netwerklive-${this.eventId}-report.csv`;
+      this.csvLink.download = `netwerklive-${this.eventId}-${strings.reportFileName}.csv`;
       show(this.csvLink, true);
       show(this.error, false);
       return report;
