@@ -16,8 +16,9 @@ export function startLanguage(rerender = () => {}) {
     class: "language-option",
     testid: `language-${lang}`,
     text: lang.toUpperCase(),
-    // The name of each language in itself, so a reader of either finds their own.
-    attrs: { type: "button", lang, "aria-label": strings.languageNames[lang] },
+    // The name of each language in itself, so a reader of either finds their own; the name starts
+    // with the visible "NL"/"EN", so a voice command naming what is on screen still finds it.
+    attrs: { type: "button", lang, "aria-label": buttonName(lang) },
     on: { click: () => setLanguage(lang, { remember: true }) },
   }));
   const group = el("div", { class: "language-switch", testid: "language-switch", attrs: { role: "group" } });
@@ -29,7 +30,7 @@ export function startLanguage(rerender = () => {}) {
     group.setAttribute("aria-label", strings.languageSwitch);
     for (const button of buttons) {
       button.setAttribute("aria-pressed", String(button.lang === language));
-      button.setAttribute("aria-label", strings.languageNames[button.lang]);
+      button.setAttribute("aria-label", buttonName(button.lang));
     }
     for (const time of document.querySelectorAll("time[datetime]")) time.textContent = clock(Date.parse(time.dateTime));
   };
@@ -38,6 +39,10 @@ export function startLanguage(rerender = () => {}) {
     render();
     rerender();
   });
+}
+
+function buttonName(lang) {
+  return `${lang.toUpperCase()}, ${strings.languageNames[lang]}`;
 }
 
 /** What the server should answer in: the query value it reads first, and the Accept-Language header. */
