@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using NetwerkLive.BrowserTests.Infrastructure;
 
 namespace NetwerkLive.BrowserTests;
 
@@ -12,31 +12,8 @@ public sealed class StringDictionaryTests
     [Fact]
     public async Task TheEnglishAndDutchDictionariesHaveTheSameKeysAndEveryKeyThePagesUse()
     {
-        var clientApp = FindClientApp();
-        using var node = Process.Start(new ProcessStartInfo("node", "check-strings.mjs")
-        {
-            WorkingDirectory = clientApp,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        }) ?? throw new InvalidOperationException("Could not start node.");
-        var output = node.StandardOutput.ReadToEndAsync();
-        var errors = node.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await node.WaitForExitAsync(timeout.Token);
+        var (exitCode, output) = await ClientApp.RunNodeAsync("check-strings.mjs");
 
-        Assert.True(node.ExitCode == 0, $"check-strings.mjs found problems:\n{await output}{await errors}");
-    }
-
-    private static string FindClientApp()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "src", "NetwerkLive.Server", "ClientApp");
-            if (File.Exists(Path.Combine(candidate, "check-strings.mjs")))
-            {
-                return candidate;
-            }
-        }
-        throw new InvalidOperationException($"No src/NetwerkLive.Server/ClientApp/check-strings.mjs above {AppContext.BaseDirectory}.");
+        Assert.True(exitCode == 0, $"check-strings.mjs found problems:\n{output}");
     }
 }
