@@ -151,7 +151,7 @@ class HostConsole {
       setText(button, strings.deleteMessage);
       button.setAttribute("aria-label", `${strings.deleteMessage}: ${button.closest("li")?.querySelector(".sender")?.textContent ?? ""}`);
     }
-    this.refreshReport();
+    this.report.relocalize();
   }
 
   renderCounters() {

@@ -37,7 +37,14 @@ export class Report {
     }
   }
 
+  /** After a switch of language: the figures' names at once, then the report (and its CSV) in the new language. */
+  relocalize() {
+    if (this.last) this.render(this.last);
+    return this.refresh();
+  }
+
   render(report) {
+    this.last = report;
     const figure = (key, value) => el("div", { class: "figure", attrs: { "data-figure": key } },
       el("dt", { text: strings.reportFigures[key] }),
       el("dd", { text: String(value) }));
