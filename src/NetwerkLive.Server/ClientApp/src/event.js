@@ -108,23 +108,24 @@ function enterRoom(token) {
     if (!done) availableToggle.checked = !wanted;
   });
 
-  connection.on("Removed", (notice) => {
+  // The page's own words, not the push's reason: that was written in the language of the host who
+  // removed them, and ours follows this person's language (and its switch).
+  connection.on("Removed", () => {
     connection.finish();
     sessionStorage.removeItem(storageKey);
     show(byTestId("room"), false);
-    showNotice(notice.reason ? null : "removedByHost", notice.reason);
+    showNotice("removedByHost");
   });
 
   room.setState("connecting");
   connection.start();
 }
 
-/** The page's notice: a text of ours (by its key, so it follows the language switch) or the server's own words. */
-function showNotice(key, serverText = "") {
+/** The page's notice, by its key, so it follows the language switch. */
+function showNotice(key) {
   const notice = byTestId("page-notice");
-  if (key) notice.dataset.text = key;
-  else delete notice.dataset.text;
-  setText(notice, key ? strings[key] : serverText);
+  notice.dataset.text = key;
+  setText(notice, strings[key]);
   show(notice, true);
 }
 
