@@ -90,6 +90,40 @@ public sealed class LanguageTests(BrowserFixture fixture, ITestOutputHelper outp
     }
 
     [Fact]
+    public async Task AfterASwitchTheHubsReconnectCarriesTheNewLanguage()
+    {
+        var ev = await Scene.CreateEventAsync();
+        var page = await Scene.OpenBrowserAsync("Ann", language: "en-US");
+        Scene.ExpectConsoleErrors("Ann", new Regex("WebSocket closed with status code: 4000")); // SignalR's own line about the loss
+        IWebSocketRoute? socket = null;
+        await page.RouteWebSocketAsync(new Regex("/hubs/event"), route =>
+        {
+            socket = route;
+            route.ConnectToServer();
+        });
+        var negotiations = new ConcurrentQueue<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/hubs/event/negotiate", StringComparison.Ordinal))
+            {
+                negotiations.Enqueue(request.Url);
+            }
+        };
+        await page.GotoAsync(ev.JoinLink.ToString());
+        await RoomPage.FillJoinFormAsync(page, Person.Ann);
+        await page.GetByTestId("join").ClickAsync();
+        await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
+        Assert.Contains("lang=en", Assert.Single(negotiations), StringComparison.Ordinal);
+
+        await page.GetByTestId("language-nl").ClickAsync();
+        await socket!.CloseAsync(new() { Code = 4000, Reason = "the network dropped" }); // the connection is lost
+
+        await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
+        Assert.Equal(2, negotiations.Count);
+        Assert.Contains("lang=nl", negotiations.Last(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheHostConsoleAsksForTheCsvInTheHostsLanguageAndTimeZoneAndSwitchesWithoutAReload()
     {
         var ev = await Scene.CreateEventAsync();

@@ -143,8 +143,8 @@ export class EventConnection {
   wire(connection) {
     for (const [name, handler] of this.handlers) connection.on(name, handler);
     connection.onreconnecting(() => {
-      connection.baseUrl = new URL(withLanguage(HUB_URL), location.href).href; // the setter takes it as it is: absolute
       this.setState("reconnecting");
+      connection.baseUrl = new URL(withLanguage(HUB_URL), location.href).href; // the setter takes it as it is: absolute
     });
     connection.onreconnected(() => this.join());
     connection.onclose(() => {
