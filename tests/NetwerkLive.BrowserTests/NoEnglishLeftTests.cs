@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NetwerkLive.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
@@ -61,5 +62,7 @@ public sealed class NoEnglishLeftTests(BrowserFixture fixture, ITestOutputHelper
             var left = (await page.EvaluateAsync<string[]>(WhatThePageSays)).Where(english.Contains).Distinct().ToList();
             Assert.True(left.Count == 0, $"After switching to Dutch, {page.Url} still says in English:\n{string.Join("\n", left)}");
         }
+        // Texts made from values too, with the Dutch plural and the Dutch clock.
+        await Expect(host.ByTestId("host-round-info")).ToHaveTextAsync(new Regex(@"^Ronde \S+ loopt tot \d{2}:\d{2} \(1 groep\)\.$"));
     }
 }
