@@ -43,7 +43,6 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
             rooms.Add(await page.BreakoutPanel.GetByTestId("meeting-link").GetAttributeAsync("href"));
         }
         Assert.Single(rooms);
-        await Screenshots.SaveAsync(attendees[0].Page, "breakout");
     }
 
     [Fact]

@@ -100,7 +100,6 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
                 }
             }
         }
-        await Screenshots.SaveAsync(ann.Page, "room");
     }
 
     [Fact]

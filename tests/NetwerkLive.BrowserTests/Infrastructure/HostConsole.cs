@@ -10,9 +10,11 @@ public sealed class HostConsole
 
     public IPage Page { get; }
 
-    public static async Task<HostConsole> OpenAsync(Scene scene, EventLinks ev)
+    /// <summary>Opens the host link in a browser of its own (see <see cref="Scene.OpenBrowserAsync"/> for the options) and waits until it is live.</summary>
+    public static async Task<HostConsole> OpenAsync(Scene scene, EventLinks ev, ViewportSize? viewport = null, string language = "en-US",
+        string? timeZone = null, bool bypassCsp = false)
     {
-        var page = await scene.OpenBrowserAsync("host");
+        var page = await scene.OpenBrowserAsync("host", viewport, phone: viewport is { Width: < 600 }, language, timeZone, bypassCsp);
         await page.GotoAsync(ev.HostLink.ToString());
         await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
         return new HostConsole(page);

@@ -20,9 +20,10 @@ public sealed class RoomPage
     public string AttendeeId { get; }
 
     /// <summary>Opens the join link in a browser of the person's own, fills the form and waits until the room is live.</summary>
-    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person, ViewportSize? viewport = null, bool phone = false)
+    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person, ViewportSize? viewport = null, bool phone = false,
+        string language = "en-US", bool bypassCsp = false)
     {
-        var page = await scene.OpenBrowserAsync(person.Name, viewport, phone);
+        var page = await scene.OpenBrowserAsync(person.Name, viewport, phone, language, bypassCsp: bypassCsp);
         await page.GotoAsync(ev.JoinLink.ToString());
         await FillJoinFormAsync(page, person);
         await page.GetByTestId("join").ClickAsync();

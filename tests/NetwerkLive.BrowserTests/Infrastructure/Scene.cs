@@ -52,9 +52,12 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
 
     /// <summary>
     /// A new person: a browser context of their own with one page. language is the browser's own
-    /// language (navigator.language and Accept-Language), e.g. "nl-NL"; English by default.
+    /// language (navigator.language and Accept-Language), e.g. "nl-NL"; English by default. timeZone: the
+    /// browser's IANA time zone (the machine's by default). bypassCsp lets a test inject a script of its
+    /// own (axe-core) past the pages' Content-Security-Policy.
     /// </summary>
-    public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false, string language = "en-US")
+    public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false, string language = "en-US",
+        string? timeZone = null, bool bypassCsp = false)
     {
         var context = await fixture.Browser.NewContextAsync(new()
         {
@@ -63,6 +66,8 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
             IsMobile = phone,
             HasTouch = phone,
             Locale = language,
+            TimezoneId = timeZone,
+            BypassCSP = bypassCsp,
         });
         _contexts.Enqueue(context);
         context.SetDefaultTimeout(Timeouts.Expect);

@@ -1,7 +1,9 @@
 // The HTTP API (see docs/hub-contract.md and README.md): create an event, look at it, register,
-// and the host's report. Errors come back as RFC 7807 problem details with a readable `detail`.
+// and the host's report. Errors come back as RFC 7807 problem details with a readable `detail`, in
+// the language the page shows: every call carries it (?lang= and Accept-Language).
 
 import { strings } from "./strings.js";
+import { withLanguage, acceptLanguage, timeZone } from "./language.js";
 
 /** An HTTP call that failed, with the server's explanation as the message. */
 export class ApiError extends Error {
@@ -32,13 +34,13 @@ function noteServerClock(response, sentAt) {
 }
 
 async function request(method, url, { body, token, accept = "application/json" } = {}) {
-  const headers = { accept };
+  const headers = { accept, "accept-language": acceptLanguage() };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (token) headers.authorization = `Bearer ${token}`;
   let response;
   const sentAt = Date.now();
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(withLanguage(url), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch {
     throw new ApiError(strings.somethingWrong, 0);
   }
@@ -84,8 +86,11 @@ export async function getReport(eventId, token) {
   return response.json();
 }
 
+/** The report as CSV in the page's language, its times in the person's own time zone. */
 export async function getReportCsv(eventId, token) {
-  const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}/report?format=csv`, { token, accept: "text/csv" });
+  const zone = timeZone();
+  const query = `format=csv${zone ? `&tz=${encodeURIComponent(zone)}` : ""}`;
+  const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}/report?${query}`, { token, accept: "text/csv" });
   return response.blob();
 }
 
@@ -101,9 +106,9 @@ export async function rotateHostToken(eventId, token) {
  */
 export async function hubRefusal(token) {
   try {
-    const response = await fetch("/hubs/event/negotiate?negotiateVersion=1", {
+    const response = await fetch(withLanguage("/hubs/event/negotiate?negotiateVersion=1"), {
       method: "POST",
-      headers: { authorization: `Bearer ${token}` },
+      headers: { authorization: `Bearer ${token}`, "accept-language": acceptLanguage() },
     });
     return response.status === 401 ? problemText(await readProblem(response)) : null;
   } catch {

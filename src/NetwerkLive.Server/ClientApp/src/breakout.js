@@ -2,7 +2,7 @@
 // people met and their follow-up buttons, mutual contacts, the coffee queue and the round status.
 
 import { byTestId, el, setText, show, busy } from "./dom.js";
-import { strings, clock } from "./strings.js";
+import { strings, clock, plural } from "./strings.js";
 import { serverNow } from "./api.js";
 import { messageItem } from "./room.js";
 
@@ -55,7 +55,9 @@ export class Breakouts {
     this.notice = byTestId("breakout-notice");
     this.broadcast = byTestId("breakout-broadcast");
     this.talk = byTestId("breakout-talk");
-    this.chatList = byTestId("breakout-chat-list");
+    // The log scrolls; the list inside it holds the messages.
+    this.chatLog = byTestId("breakout-chat-list");
+    this.chatList = this.chatLog.querySelector("ul");
     this.chatInput = byTestId("breakout-chat-input");
     this.chatSend = byTestId("breakout-chat-send");
     this.proposeButton = byTestId("propose-extension");
@@ -83,7 +85,7 @@ export class Breakouts {
     connection.on("RoundEnded", () => this.showRound(null));
     connection.on("BreakoutStarted", (assignment) => this.start(assignment));
     connection.on("BreakoutWaiting", (notice) => this.wait(notice));
-    connection.on("BreakoutEnding", (notice) => this.forGroup(notice, () => this.say(strings.oneMinuteLeft)));
+    connection.on("BreakoutEnding", (notice) => this.forGroup(notice, () => this.say(() => strings.oneMinuteLeft)));
     connection.on("BreakoutExtended", (notice) => this.forGroup(notice, () => this.extend(notice.endsAt)));
     connection.on("BreakoutEnded", (notice) => this.forGroup(notice, () => this.close()));
     connection.on("PartnerLeft", (notice) => this.forGroup(notice, () => this.partnerLeft(notice.attendeeId)));
@@ -123,6 +125,7 @@ export class Breakouts {
       this.chatList.replaceChildren();
       this.chatKeys.clear();
       this.say("");
+      this.broadcastText = null;
       setText(this.broadcast, "");
       show(this.broadcast, false);
       this.proposeButton.textContent = strings.proposeExtension;
@@ -184,7 +187,7 @@ export class Breakouts {
   extend(endsAt) {
     this.current.endsAt = Number(endsAt);
     this.tick();
-    this.say(strings.extendedUntil(clock(Number(endsAt))));
+    this.say(() => strings.extendedUntil(clock(Number(endsAt))));
     this.proposeButton.textContent = strings.proposeExtension;
     this.proposeButton.classList.remove("asked");
   }
@@ -193,15 +196,16 @@ export class Breakouts {
     const name = this.people.met.get(attendeeId)?.displayName ?? strings.someone;
     this.current.partners = this.current.partners.filter((p) => p.id !== attendeeId);
     this.partnerList.querySelector(`[data-attendee-id="${CSS.escape(attendeeId)}"]`)?.remove();
-    this.say(strings.partnerLeft(name));
+    this.say(() => strings.partnerLeft(name));
     this.renderMet();
   }
 
   extensionProposed(attendeeId) {
     if (attendeeId === this.room.self?.id) {
-      this.say(strings.extensionProposedBySelf);
+      this.say(() => strings.extensionProposedBySelf);
     } else {
-      this.say(strings.extensionProposedBy(this.people.met.get(attendeeId)?.displayName ?? strings.someone));
+      const name = this.people.met.get(attendeeId)?.displayName;
+      this.say(() => strings.extensionProposedBy(name ?? strings.someone));
     }
   }
 
@@ -213,14 +217,33 @@ export class Breakouts {
     }
   }
 
+  /** text: a string, or a function giving it, which a switch of language calls again. */
   say(text) {
-    setText(this.notice, text);
-    show(this.notice, Boolean(text));
+    this.noticeText = typeof text === "function" ? text : () => text;
+    const shown = this.noticeText();
+    setText(this.notice, shown);
+    show(this.notice, Boolean(shown));
   }
 
   showBroadcast(text) {
+    this.broadcastText = text;
     setText(this.broadcast, `${strings.fromHost}: ${text}`);
     show(this.broadcast, true);
+  }
+
+  /** After a switch of language: every text this panel, the people met and the coffee queue wrote. */
+  relocalize() {
+    if (this.current) {
+      setText(this.title, this.current.roundId?.startsWith("coffee-") ? strings.coffeeTitle : strings.breakoutTitle);
+      if (!this.current.waiting) this.partnerList.replaceChildren(...this.current.partners.map((p) => this.partnerItem(p)));
+    }
+    if (this.noticeText) this.say(this.noticeText);
+    if (this.broadcastText) this.showBroadcast(this.broadcastText);
+    this.proposeButton.textContent = this.proposeButton.classList.contains("asked") ? strings.extensionAsked : strings.proposeExtension;
+    this.showRound(this.round ?? null);
+    this.renderCoffee(this.coffee ?? null);
+    this.renderMet();
+    this.renderContacts();
   }
 
   partnerItem(partner) {
@@ -261,7 +284,7 @@ export class Breakouts {
     if (this.chatKeys.has(key)) return;
     this.chatKeys.add(key);
     this.chatList.append(messageItem(message, { own: message.senderId === this.room.self?.id }));
-    this.chatList.scrollTop = this.chatList.scrollHeight;
+    this.chatLog.scrollTop = this.chatLog.scrollHeight;
   }
 
   // ---- people met, follow-ups and contacts ----
@@ -324,6 +347,7 @@ export class Breakouts {
   // ---- round status and coffee queue ----
 
   showRound(round) {
+    this.round = round;
     setText(this.roundStatus, round ? strings.roundRunning : "");
     show(this.roundStatus, Boolean(round));
     if (!round && this.current?.waiting) this.close();
@@ -346,8 +370,10 @@ export class Breakouts {
   }
 
   renderCoffee(status) {
+    this.coffee = status;
     setText(this.coffeeButton, this.inCoffeeQueue ? strings.leaveCoffeeQueue : strings.coffeeQueue);
-    setText(this.coffeeStatus, status && this.inCoffeeQueue ? strings.coffeeWaiting(status.waiting) : "");
+    setText(this.coffeeStatus, status && this.inCoffeeQueue
+      ? strings.coffeeWaiting(plural(Number(status.waiting), strings.coffeeWaitingCount)) : "");
     show(this.coffeeStatus, this.inCoffeeQueue);
   }
 }

@@ -5,6 +5,7 @@ import * as signalR from "@microsoft/signalr";
 import { MessagePackHubProtocol } from "@microsoft/signalr-protocol-msgpack";
 import { hubRefusal } from "./api.js";
 import { strings } from "./strings.js";
+import { withLanguage } from "./language.js";
 
 const HUB_URL = "/hubs/event";
 // Quick retries first (a reload of the server, a train tunnel), then every 15 s for five minutes;
@@ -14,9 +15,11 @@ const GIVE_UP_AFTER_MS = 5 * 60 * 1000;
 const OFFLINE_RETRY_MS = 30000;
 
 // currentToken() is asked on every (re)connect: the host may replace their token while connected.
+// The hub learns the person's language from ?lang= on its URL (for its refusals), set again before
+// every reconnect in case the person switched language meanwhile.
 function buildConnection(currentToken, protocol, onRetry) {
   const builder = new signalR.HubConnectionBuilder()
-    .withUrl(HUB_URL, { accessTokenFactory: currentToken })
+    .withUrl(withLanguage(HUB_URL), { accessTokenFactory: currentToken })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: (context) => {
         if (context.elapsedMilliseconds > GIVE_UP_AFTER_MS) return null;
@@ -139,7 +142,10 @@ export class EventConnection {
 
   wire(connection) {
     for (const [name, handler] of this.handlers) connection.on(name, handler);
-    connection.onreconnecting(() => this.setState("reconnecting"));
+    connection.onreconnecting(() => {
+      this.setState("reconnecting");
+      connection.baseUrl = new URL(withLanguage(HUB_URL), location.href).href; // the setter takes it as it is: absolute
+    });
     connection.onreconnected(() => this.join());
     connection.onclose(() => {
       if (connection !== this.connection) return;

@@ -95,3 +95,25 @@ export function localize(strings, root = document) {
   for (const node of root.querySelectorAll("[data-placeholder]")) node.placeholder = strings[node.dataset.placeholder];
   for (const node of root.querySelectorAll("[data-label]")) node.setAttribute("aria-label", strings[node.dataset.label]);
 }
+
+/**
+ * Marks the fields a refusal names (the problem's `errors` keys, mapped to their inputs by
+ * fieldTestIds) with aria-invalid, ties them to the error text and moves focus to the first of them;
+ * every other field is unmarked. Returns whether a field took the focus.
+ */
+export function markRefusedFields(fieldTestIds, refused, errorEl) {
+  let first = null;
+  for (const [field, testId] of Object.entries(fieldTestIds)) {
+    const input = byTestId(testId);
+    if (refused.includes(field)) {
+      input.setAttribute("aria-invalid", "true");
+      input.setAttribute("aria-describedby", errorEl.id);
+      first ??= input;
+    } else {
+      input.removeAttribute("aria-invalid");
+      input.removeAttribute("aria-describedby");
+    }
+  }
+  first?.focus();
+  return first !== null;
+}

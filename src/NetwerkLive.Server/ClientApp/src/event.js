@@ -4,12 +4,17 @@ import { getEvent, register, parseInterests, ApiError } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
-import { byTestId, localize, setText, show } from "./dom.js";
+import { byTestId, markRefusedFields, setText, show } from "./dom.js";
 import { strings } from "./strings.js";
+import { startLanguage } from "./language.js";
 import { personToken, keepPersonToken, forgetPersonToken } from "./person.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const storageKey = `netwerklive:${eventId}`;
+// The registration's fields as the server names them in a refusal, and the inputs they come from.
+const FIELDS = { displayName: "display-name", company: "company", interests: "interests", contact: "contact" };
+// What re-writes the room's own texts when the person switches language (set once in the room).
+let rerenderRoom = () => {};
 // The event's series (from GET /api/events/{id}): the person token is kept per series.
 let seriesKey = null;
 
@@ -50,11 +55,15 @@ function wireJoinForm() {
       });
       keepPersonToken(seriesKey, registration.personToken);
       sessionStorage.setItem(storageKey, JSON.stringify({ attendeeId: registration.attendeeId, token: registration.token }));
+      markRefusedFields(FIELDS, [], byTestId("form-error"));
       enterRoom(registration.token);
+      // The form the focus was in is gone: take it to the room.
+      byTestId("main").focus();
     } catch (error) {
       // A kept person token the server no longer takes (expired, another deployment): the next try joins as a new person.
       if (error instanceof ApiError && error.fields.includes("personToken")) forgetPersonToken(seriesKey);
       showJoinForm(error instanceof ApiError ? error.message : strings.somethingWrong);
+      markRefusedFields(FIELDS, error instanceof ApiError ? error.fields : [], byTestId("form-error"));
     } finally {
       button.disabled = false;
       setText(button, strings.joinButton);
@@ -88,6 +97,10 @@ function enterRoom(token) {
     },
   });
   breakouts = new Breakouts(connection, room, eventId);
+  rerenderRoom = () => {
+    room.relocalize();
+    breakouts.relocalize();
+  };
 
   availableToggle.addEventListener("change", async () => {
     const wanted = availableToggle.checked;
@@ -95,21 +108,29 @@ function enterRoom(token) {
     if (!done) availableToggle.checked = !wanted;
   });
 
-  connection.on("Removed", (notice) => {
+  // The page's own words, not the push's reason: that was written in the language of the host who
+  // removed them, and ours follows this person's language (and its switch).
+  connection.on("Removed", () => {
     connection.finish();
     sessionStorage.removeItem(storageKey);
     show(byTestId("room"), false);
-    const removed = byTestId("page-notice");
-    setText(removed, notice.reason || strings.removedByHost);
-    show(removed, true);
+    showNotice("removedByHost");
   });
 
   room.setState("connecting");
   connection.start();
 }
 
+/** The page's notice, by its key, so it follows the language switch. */
+function showNotice(key) {
+  const notice = byTestId("page-notice");
+  notice.dataset.text = key;
+  setText(notice, strings[key]);
+  show(notice, true);
+}
+
 async function main() {
-  localize(strings);
+  startLanguage(() => rerenderRoom());
   wireJoinForm();
   // The title for the join form; the room gets it again from Join().
   try {
@@ -120,9 +141,7 @@ async function main() {
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       sessionStorage.removeItem(storageKey);
-      const notice = byTestId("page-notice");
-      setText(notice, strings.eventNotFound);
-      show(notice, true);
+      showNotice("eventNotFound");
       return;
     }
   }

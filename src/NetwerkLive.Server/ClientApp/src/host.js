@@ -4,8 +4,9 @@ import { getEvent, rotateHostToken } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Report } from "./report.js";
-import { byTestId, el, localize, setText, show, busy } from "./dom.js";
-import { strings, clock } from "./strings.js";
+import { byTestId, el, setText, show, busy } from "./dom.js";
+import { strings, clock, plural } from "./strings.js";
+import { startLanguage } from "./language.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const storageKey = `netwerklive:host:${eventId}`;
@@ -21,10 +22,11 @@ function hostToken() {
   return sessionStorage.getItem(storageKey);
 }
 
-function showNotice(message) {
+/** The page's notice: the host link is needed (by its key, so it follows the language), after the server's reason if any. */
+function showNotice(serverText = "") {
   show(byTestId("room"), false);
   const notice = byTestId("page-notice");
-  setText(notice, message);
+  notice.replaceChildren(...(serverText ? [`${serverText} `] : []), el("span", { attrs: { "data-text": "hostLinkNeeded" }, text: strings.hostLinkNeeded }));
   show(notice, true);
 }
 
@@ -122,7 +124,9 @@ class HostConsole {
 
   showRound(round) {
     this.round = round;
-    setText(this.roundInfo, round ? strings.roundInfo(round.roundId, clock(Number(round.endsAt)), round.groupCount) : strings.noRound);
+    setText(this.roundInfo, round
+      ? strings.roundInfo(round.roundId, clock(Number(round.endsAt)), plural(Number(round.groupCount), strings.groupCount))
+      : strings.noRound);
     this.startButton.disabled = Boolean(round);
     this.endButton.disabled = !round;
     this.extendButton.disabled = !round;
@@ -137,6 +141,17 @@ class HostConsole {
       this.inBreakouts = Number(running.participantCount);
       this.renderCounters();
     }
+  }
+
+  /** After a switch of language: the texts this console wrote itself, and the report (its CSV too) in the new language. */
+  relocalize() {
+    this.room.relocalize();
+    this.showRound(this.round);
+    for (const button of document.querySelectorAll('[data-testid="delete-message"]')) {
+      setText(button, strings.deleteMessage);
+      button.setAttribute("aria-label", `${strings.deleteMessage}: ${button.closest("li")?.querySelector(".sender")?.textContent ?? ""}`);
+    }
+    this.report.relocalize();
   }
 
   renderCounters() {
@@ -188,21 +203,21 @@ class HostConsole {
 }
 
 async function main() {
-  localize(strings);
+  let hostConsole = null;
+  startLanguage(() => hostConsole?.relocalize());
   const token = hostToken();
   if (!token) {
-    showNotice(strings.hostLinkNeeded);
+    showNotice();
     return;
   }
   getEvent(eventId).then((summary) => setText(byTestId("event-name"), summary.title)).catch(() => {});
   show(byTestId("room"), true);
-  let hostConsole = null;
   const connection = new EventConnection(token, {
     onState: (state) => hostConsole.room.setState(state),
     onJoined: (result, reconnected) => hostConsole.applyJoin(result, reconnected),
     onRefused: (message) => {
       sessionStorage.removeItem(storageKey);
-      showNotice(`${message} ${strings.hostLinkNeeded}`);
+      showNotice(message);
     },
   });
   hostConsole = new HostConsole(connection, token);

@@ -1,8 +1,12 @@
 // Entry point of /: create an event and hand out the host link and the guests' link.
 
 import { createEvent, ApiError } from "./api.js";
-import { byTestId, copyText, localize, setText, show } from "./dom.js";
+import { byTestId, copyText, markRefusedFields, setText, show } from "./dom.js";
 import { strings } from "./strings.js";
+import { startLanguage } from "./language.js";
+
+// The request's fields as the server names them in a refusal, and the inputs they come from.
+const FIELDS = { title: "event-title", livestreamUrl: "livestream-url", meetingUrlTemplate: "meeting-url-template", hostName: "host-name" };
 
 function optional(testId) {
   return byTestId(testId).value.trim() || null;
@@ -28,7 +32,7 @@ function wireCopy(buttonId, linkId) {
 }
 
 function main() {
-  localize(strings);
+  startLanguage();
   const form = byTestId("create-form");
   const button = byTestId("create-event");
   const error = byTestId("form-error");
@@ -53,11 +57,15 @@ function main() {
       showLink("join-link", created.joinUrl);
       byTestId("open-host-console").href = hostUrl;
       show(error, false);
+      markRefusedFields(FIELDS, [], error);
       show(byTestId("create-section"), false);
       show(byTestId("created-section"), true);
+      // The form the focus was in is gone: take it to what the page shows now.
+      byTestId("created-title").focus();
     } catch (failure) {
       setText(error, failure instanceof ApiError ? failure.message : strings.somethingWrong);
       show(error, true);
+      if (!markRefusedFields(FIELDS, failure instanceof ApiError ? failure.fields : [], error)) error.focus();
     } finally {
       button.disabled = false;
       setText(button, strings.createButton);

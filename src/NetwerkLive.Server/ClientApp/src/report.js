@@ -26,7 +26,7 @@ export class Report {
       if (this.csvUrl) URL.revokeObjectURL(this.csvUrl);
       this.csvUrl = URL.createObjectURL(csv);
       this.csvLink.href = this.csvUrl;
-      this.csvLink.download = `netwerklive-${this.eventId}-report.csv`;
+      this.csvLink.download = `netwerklive-${this.eventId}-${strings.reportFileName}.csv`;
       show(this.csvLink, true);
       show(this.error, false);
       return report;
@@ -37,7 +37,14 @@ export class Report {
     }
   }
 
+  /** After a switch of language: the figures' names at once, then the report (and its CSV) in the new language. */
+  relocalize() {
+    if (this.last) this.render(this.last);
+    return this.refresh();
+  }
+
   render(report) {
+    this.last = report;
     const figure = (key, value) => el("div", { class: "figure", attrs: { "data-figure": key } },
       el("dt", { text: strings.reportFigures[key] }),
       el("dd", { text: String(value) }));

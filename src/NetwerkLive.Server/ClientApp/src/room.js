@@ -30,7 +30,9 @@ export class Room {
     this.streamBox = byTestId("livestream-box");
     this.countEl = byTestId("attendee-count");
     this.attendeeList = byTestId("attendee-list");
-    this.chatList = byTestId("chat-list");
+    // The log scrolls; the list inside it holds the messages (a role=log list would lose its items' list semantics).
+    this.chatLog = byTestId("chat-list");
+    this.chatList = this.chatLog.querySelector("ul");
     this.chatInput = byTestId("chat-input");
     this.chatSend = byTestId("chat-send");
     this.newMessages = byTestId("chat-new-messages");
@@ -49,13 +51,13 @@ export class Room {
     // Follow new messages while the reader is at the bottom, also when the list changes size
     // (a breakout panel opens, the window turns); stop while they scroll back to read.
     this.followChat = true;
-    this.chatList.addEventListener("scroll", () => {
+    this.chatLog.addEventListener("scroll", () => {
       this.followChat = this.isNearBottom();
       if (this.followChat) show(this.newMessages, false);
     });
     new ResizeObserver(() => {
       if (this.followChat) this.scrollToBottom();
-    }).observe(this.chatList);
+    }).observe(this.chatLog);
     this.newMessages.addEventListener("click", () => this.scrollToBottom());
     byTestId("announcement-close").addEventListener("click", () => show(this.announcementBox, false));
 
@@ -66,14 +68,27 @@ export class Room {
   }
 
   setState(state) {
+    // The pill's text is the state's stable name (what tests read); people see it in their own words.
     setText(this.stateEl, state);
     this.stateEl.dataset.state = state;
+    this.stateEl.dataset.word = strings.connectionWords[state] ?? state;
     if (this.connection.protocolName) this.stateEl.dataset.protocol = this.connection.protocolName;
     document.body.dataset.connection = state;
     setText(this.stateLabel, strings.stateLabels[state]);
     show(this.stateLabel, state !== "live");
     show(this.reconnectButton, state === "offline");
     this.chatSend.disabled = state !== "live";
+  }
+
+  /** After a switch of language: the texts the room wrote itself (times are done by language.js). */
+  relocalize() {
+    if (this.stateEl.dataset.state) this.setState(this.stateEl.dataset.state);
+    if (this.self) this.renderAttendees();
+    const stream = this.streamBox.firstElementChild;
+    if (stream?.tagName === "IFRAME") stream.title = strings.watchStream;
+    else if (stream?.tagName === "A") setText(stream, strings.watchStream);
+    else if (stream) setText(stream, strings.noStream);
+    for (const badge of this.chatList.querySelectorAll(".badge-host")) setText(badge, strings.hostBadge);
   }
 
   /** The room as Join() returned it. After a reconnect, also fetches the chat missed meanwhile. */
@@ -224,12 +239,12 @@ export class Room {
   }
 
   isNearBottom() {
-    const list = this.chatList;
+    const list = this.chatLog;
     return list.scrollHeight - list.scrollTop - list.clientHeight < NEAR_BOTTOM_PX;
   }
 
   scrollToBottom() {
-    this.chatList.scrollTop = this.chatList.scrollHeight;
+    this.chatLog.scrollTop = this.chatLog.scrollHeight;
     this.followChat = true;
     show(this.newMessages, false);
   }

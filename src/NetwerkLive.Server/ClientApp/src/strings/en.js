@@ -4,6 +4,17 @@
 export const en = {
   appName: "NetwerkLive",
 
+  // Language switch and accessibility
+  languageSwitch: "Language",
+  languageNames: { nl: "Nederlands", en: "English" },
+  connectionWords: { connecting: "connecting", live: "live", reconnecting: "reconnecting", offline: "offline" },
+  chatLog: "Chat messages",
+  breakoutChatLog: "Messages in your breakout",
+  attendeeListLabel: "People in the room",
+  reportFileName: "report",
+  groupCount: { one: (n) => `${n} group`, other: (n) => `${n} groups` },
+  coffeeWaitingCount: { one: (n) => `${n} waiting`, other: (n) => `${n} waiting` },
+
   // Connection states: the short word is shown in the status pill (and is what tests read);
   // the label explains it in a sentence when something is not right.
   stateLabels: {
@@ -92,7 +103,7 @@ export const en = {
   noContact: "(no contact given)",
   coffeeQueue: "Find me a coffee partner",
   leaveCoffeeQueue: "Stop waiting",
-  coffeeWaiting: (n) => `Waiting for a coffee partner… (${n} waiting)`,
+  coffeeWaiting: (waiting) => `Waiting for a coffee partner… (${waiting})`, // waiting: coffeeWaitingCount
 
   // Host console
   hostTitle: "Host console",
@@ -105,7 +116,7 @@ export const en = {
   extendRound: "Extend by (seconds)",
   extend: "Extend",
   noRound: "No round running.",
-  roundInfo: (id, time, groups) => `Round ${id} runs until ${time} (${groups} ${groups === 1 ? "group" : "groups"}).`,
+  roundInfo: (id, time, groups) => `Round ${id} runs until ${time} (${groups}).`, // groups: groupCount
   messagesTitle: "Messages",
   announcePlaceholder: "Announcement for everyone",
   announce: "Announce",

@@ -4,6 +4,17 @@
 export const nl = {
   appName: "NetwerkLive",
 
+  // Language switch and accessibility
+  languageSwitch: "Taal",
+  languageNames: { nl: "Nederlands", en: "English" },
+  connectionWords: { connecting: "verbinden", live: "live", reconnecting: "opnieuw verbinden", offline: "offline" },
+  chatLog: "Chatberichten",
+  breakoutChatLog: "Berichten in je ont-moeting",
+  attendeeListLabel: "Mensen in de ruimte",
+  reportFileName: "verslag",
+  groupCount: { one: (n) => `${n} groep`, other: (n) => `${n} groepen` },
+  coffeeWaitingCount: { one: (n) => `${n} wacht`, other: (n) => `${n} wachten` },
+
   // Connection states: the short word is shown in the status pill;
   // the label explains it in a sentence when something is not right.
   stateLabels: {
@@ -92,7 +103,7 @@ export const nl = {
   noContact: "(geen contact opgegeven)",
   coffeeQueue: "Zoek een koffiepartner voor me",
   leaveCoffeeQueue: "Stop met wachten",
-  coffeeWaiting: (n) => `Wachten op een koffiepartner… (${n} ${n === 1 ? "wacht" : "wachten"})`,
+  coffeeWaiting: (waiting) => `Wachten op een koffiepartner… (${waiting})`, // waiting: coffeeWaitingCount
 
   // Host console
   hostTitle: "Hostconsole",
@@ -105,7 +116,7 @@ export const nl = {
   extendRound: "Verlengen met (seconden)",
   extend: "Verlengen",
   noRound: "Er loopt geen ronde.",
-  roundInfo: (id, time, groups) => `Ronde ${id} loopt tot ${time} (${groups} ${groups === 1 ? "groep" : "groepen"}).`,
+  roundInfo: (id, time, groups) => `Ronde ${id} loopt tot ${time} (${groups}).`, // groups: groupCount
   messagesTitle: "Berichten",
   announcePlaceholder: "Mededeling voor iedereen",
   announce: "Mededelen",

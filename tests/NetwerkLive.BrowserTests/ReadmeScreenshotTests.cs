@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using NetwerkLive.BrowserTests.Infrastructure;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace NetwerkLive.BrowserTests;
+
+/// <summary>
+/// The README's pictures, as the association's members see the room: in Dutch, on a phone and on a
+/// desktop. Run with NETWERKLIVE_SCREENSHOT_DIR set to the repository's docs folder (an absolute path) to refresh them (see <see cref="Screenshots"/>).
+/// </summary>
+[Collection(BreakoutSuite.Name)]
+public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
+{
+    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
+
+    [Fact]
+    public async Task TheRoomAndABreakoutInDutchOnAPhoneAndOnADesktop()
+    {
+        var ev = await Scene.CreateEventAsync("Bedrijvenkring Zuid live", Scene.EmbeddedLivestream);
+        var host = await HostConsole.OpenAsync(Scene, ev, language: "nl-NL");
+        var desktop = await RoomPage.JoinAsync(Scene, ev, Person.Ann, language: "nl-NL");
+        var phone = await RoomPage.JoinAsync(Scene, ev, Person.Dewi, Phone, phone: true, language: "nl-NL");
+        var others = await RoomPage.JoinAllAsync(Scene, ev, Person.Bram, Person.Chris);
+        await desktop.SendChatAsync("Goedemiddag allemaal! Leuk dat jullie er zijn.");
+        await others[0].SendChatAsync("Hallo! Bram van Vitens, ik zoek mensen die met data werken.");
+        await phone.SendChatAsync("Dewi hier, van Smit Advies. Wie komt er uit Eindhoven?");
+        await others[1].SendChatAsync("Ik! Chris van Bakkerij Bakker.");
+        await host.ByTestId("announce-input").FillAsync("Om 15:30 beginnen de ont-moetingen: zet 'Open voor netwerken' aan.");
+        await host.ByTestId("announce-send").ClickAsync();
+        foreach (var page in new[] { desktop, phone })
+        {
+            await Expect(page.ByTestId("announcement")).ToBeVisibleAsync();
+            await Expect(page.ChatItems).ToHaveCountAsync(4);
+            await Expect(page.Page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
+        }
+        await Screenshots.SaveAsync(desktop.Page, "room");
+        await Screenshots.SaveAsync(phone.Page, "room-phone");
+
+        await host.StartRoundAsync();
+        foreach (var (page, line) in new[] { (desktop, "Hoi! Zullen we de videolink openen?"), (phone, "Goed idee, ik klik erop.") })
+        {
+            await Expect(page.BreakoutPartners).ToHaveCountAsync(1);
+            await Expect(page.ByTestId("breakout-title")).ToHaveTextAsync("Jouw ont-moeting");
+            await page.SendBreakoutChatAsync(line);
+        }
+        await phone.Page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the top of the panel: who, and how long
+        await Screenshots.SaveAsync(desktop.Page, "breakout");
+        await Screenshots.SaveAsync(phone.Page, "breakout-phone");
+        var scrollWidth = await phone.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+        Assert.True(scrollWidth <= Phone.Width, $"The Dutch room scrolls sideways on a {Phone.Width} px phone: scrollWidth is {scrollWidth}.");
+    }
+}
