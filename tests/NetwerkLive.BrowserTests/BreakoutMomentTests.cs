@@ -232,5 +232,8 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
         var frame = await outer.BoundingBoxAsync() ?? throw new InvalidOperationException($"{outer} has no box.");
         Assert.True(box.X >= frame.X && box.X + box.Width <= frame.X + frame.Width && box.X + box.Width <= 390,
             $"The button spans x={box.X}..{box.X + box.Width}, outside its card (x={frame.X}..{frame.X + frame.Width}) or the 390 px screen.");
+        // The words too: a button clamped to the card with its text running out of it is no better.
+        var overflow = await inner.EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");
+        Assert.True(overflow <= 0, $"The button's words run {overflow} px past its edge.");
     }
 }

@@ -8,7 +8,7 @@ import { Breakouts } from "./breakout.js";
 import { People } from "./people.js";
 import { Attention } from "./attention.js";
 import { byTestId, localize, setText, show } from "./dom.js";
-import { strings } from "./strings.js";
+import { strings, onLanguageChange } from "./strings.js";
 import { personToken, keepPersonToken, forgetPersonToken } from "./person.js";
 import { rememberedAttendee, inRoomInThisTab, rememberAttendee, markInRoom, rememberRemoved, forgetAttendee } from "./identity.js";
 
@@ -35,7 +35,9 @@ function showJoinForm(message) {
 function showContinue(saved) {
   show(byTestId("join-section"), false);
   const button = byTestId("continue-as");
-  setText(button, strings.continueAs(saved.displayName ?? strings.someone));
+  const label = () => setText(button, strings.continueAs(saved.displayName ?? strings.someone));
+  label();
+  onLanguageChange(label);
   show(byTestId("continue-section"), true);
   button.focus();
 }

@@ -64,14 +64,12 @@ export const en = {
   hostBadge: "Host",
   openForNetworking: "Open for networking",
   availableToggle: "Open for networking",
-  removedByHost: "The host removed you from this event.",
 
   // Breakouts
   roundRunning: "A networking round is running.",
   breakoutTitle: "Your breakout",
   coffeeTitle: "Coffee chat",
   timeLeft: "Time left",
-  waitingForPartner: "Waiting for a partner. You are paired as soon as someone is free.",
   openMeeting: "Open the video call",
   breakoutChatPlaceholder: "Message your breakout…",
   proposeExtension: "Five more minutes?",

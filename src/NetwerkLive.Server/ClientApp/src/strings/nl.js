@@ -64,14 +64,12 @@ export const nl = {
   hostBadge: "Host",
   openForNetworking: "Open voor netwerken",
   availableToggle: "Open voor netwerken",
-  removedByHost: "De host heeft je uit dit evenement verwijderd.",
 
   // Breakouts ("ont-moetingen")
   roundRunning: "Er loopt een ronde ont-moetingen.",
   breakoutTitle: "Jouw ont-moeting",
   coffeeTitle: "Koffiegesprek",
   timeLeft: "Nog",
-  waitingForPartner: "Even wachten op een gesprekspartner. Je wordt gekoppeld zodra er iemand vrij is.",
   openMeeting: "Open het videogesprek",
   breakoutChatPlaceholder: "Bericht aan je ont-moeting…",
   proposeExtension: "Vijf minuten langer?",
