@@ -141,6 +141,27 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task AHostMessageToTheBreakoutsIsBroughtIntoViewAndReadOutInDutch()
+    {
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var ann = await JoinOnPhoneAsync(ev, Person.Ann, "nl-NL");
+        await RoomPage.JoinAsync(Scene, ev, Person.Bram);
+        var host = await opening;
+        await host.StartRoundAsync();
+        await Expect(ann.BreakoutPanel).ToBeFocusedAsync();
+        await ReadTheChatAsync(ann);
+
+        await host.ByTestId("host-broadcast-input").FillAsync("Nog twee minuten, rond maar af.");
+        await host.ByTestId("host-broadcast-send").ClickAsync();
+
+        var broadcast = ann.BreakoutPanel.GetByTestId("breakout-broadcast");
+        await Expect(broadcast).ToHaveTextAsync("Van de host: Nog twee minuten, rond maar af.");
+        await Expect(broadcast).ToBeInViewportAsync();
+        await Expect(ann.ByTestId("moment-announcer")).ToHaveTextAsync("Van de host: Nog twee minuten, rond maar af.");
+    }
+
+    [Fact]
     public async Task SomeoneWaitingAloneIsToldWhyAndCanGoToTheCoffeeQueueFromThePanel()
     {
         var ev = await Scene.CreateEventAsync();
