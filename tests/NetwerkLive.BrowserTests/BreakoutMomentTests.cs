@@ -91,6 +91,10 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
         Assert.Equal(seen, (await MomentProbe.TitlesAsync(page)).Length);
         await Expect(page).ToHaveTitleAsync(alert);
         await Expect(ann.BreakoutPanel).ToBeVisibleAsync();
+
+        // A key pressed on the page: the moment was seen, and the plain title is back.
+        await page.Keyboard.PressAsync("Shift");
+        await Expect(page).ToHaveTitleAsync("Bedrijvenkring live · NetwerkLive");
     }
 
     [Fact]

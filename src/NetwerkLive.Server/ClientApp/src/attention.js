@@ -21,6 +21,12 @@ export class Attention {
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden) this.stopBlinking();
     });
+    // A tap or a key on the visible page means the moment was seen: the plain title comes back.
+    for (const type of ["pointerdown", "keydown"]) {
+      document.addEventListener(type, () => {
+        if (this.alertTitle && !document.hidden) this.clearTitle();
+      }, true);
+    }
   }
 
   /**
@@ -71,7 +77,7 @@ export class Attention {
     if (this.alertTitle) document.title = this.alertTitle;
   }
 
-  /** Back to the plain title (the moment is over: the panel closed). */
+  /** Back to the plain title (the moment was seen, or is over). */
   clearTitle() {
     clearInterval(this.blinker);
     this.blinker = null;
