@@ -3,6 +3,7 @@ using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Limits;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Storage;
 using NetwerkLive.Server.Web;
@@ -10,6 +11,7 @@ using NetwerkLive.Server.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddObservability();
+builder.AddLanguages();
 builder.AddCluster();
 builder.AddStorage();
 builder.AddEventAuth();
@@ -19,6 +21,7 @@ builder.AddLimits();
 
 var app = builder.Build();
 
+app.UseLanguages();
 app.UseObservability();
 app.UseLimits();
 app.MapWebClient();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Auth;
@@ -104,22 +105,22 @@ public static class AuthExtensions
             var caller = EventCaller.From(context.Principal);
             if (caller is null)
             {
-                context.Fail(new TokenRefusedException("The access token does not name an event and an attendee."));
+                context.Fail(new TokenRefusedException(Texts.Get("Auth.NoEventInToken")));
                 return;
             }
             var store = context.HttpContext.RequestServices.GetRequiredService<IEventStore>();
             var attendee = await store.GetAttendeeAsync(caller.EventId, caller.AttendeeId, context.HttpContext.RequestAborted);
             if (attendee is null)
             {
-                context.Fail(new TokenRefusedException("This event, or your registration for it, does not exist (any more). Open the event link and register again."));
+                context.Fail(new TokenRefusedException(Texts.Get("Auth.Gone")));
             }
             else if (attendee.Removed)
             {
-                context.Fail(new TokenRefusedException("The host removed you from this event, so this token no longer works."));
+                context.Fail(new TokenRefusedException(Texts.Get("Auth.Removed")));
             }
             else if (attendee.TokenVersion != caller.TokenVersion)
             {
-                context.Fail(new TokenRefusedException(HostTokens.Replaced));
+                context.Fail(new TokenRefusedException(Texts.Get("Auth.HostLinkReplaced")));
             }
         }
 
@@ -128,18 +129,18 @@ public static class AuthExtensions
             context.HandleResponse();
             var detail = context.AuthenticateFailure switch
             {
-                null => "This needs an access token: send it as 'Authorization: Bearer TOKEN', or to the hub as '?access_token=TOKEN'.",
+                null => Texts.Get("Auth.Missing"),
                 TokenRefusedException refused => refused.Message,
-                SecurityTokenExpiredException => "Your access token has expired. Open the event link again to get a new one.",
-                SecurityTokenNotYetValidException => "Your access token is not valid yet: check the clock of the server that issued it.",
-                _ => "Your access token is not valid: it was changed, cut short, or issued by another NetwerkLive deployment. Open the event link again to get a new one.",
+                SecurityTokenExpiredException => Texts.Get("Auth.Expired"),
+                SecurityTokenNotYetValidException => Texts.Get("Auth.NotYetValid"),
+                _ => Texts.Get("Auth.Invalid"),
             };
             var logger = context.HttpContext.RequestServices.GetRequiredService<ILogger<TokenIssuer>>();
             var reason = context.AuthenticateFailure?.GetType().Name ?? "missing";
             AuthLog.TokenRefused(logger, reason);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in to this event")
+            await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("Auth.NotSignedInTitle"))
                 .ExecuteAsync(context.HttpContext);
         }
     }

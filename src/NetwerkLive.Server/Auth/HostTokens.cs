@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Moderation;
 using NetwerkLive.Server.Storage;
 
@@ -25,10 +26,6 @@ public sealed class HostTokens(
     /// <summary>The cluster message "{attendeeId}|{version}": cut off that attendee's connections made with an earlier version.</summary>
     public const string RotatedTopic = "token-rotated";
 
-    public const string Replaced = "This host link was replaced by a newer one, so it no longer works. Open the newest host link.";
-
-    public const string OnlyTheHost = "Only the host of this event can replace its host link: send the event's host token as 'Authorization: Bearer TOKEN'.";
-
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/events/{eventId}/host-token", AnswerRotateAsync).RequireAuthorization().WithTags("Events");
 
@@ -38,7 +35,7 @@ public sealed class HostTokens(
         var caller = EventCaller.From(http.User);
         if (caller is null || !caller.IsHost || caller.EventId != eventId)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Only for the host", detail: OnlyTheHost);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Auth.OnlyHostTitle"), detail: Texts.Get("Auth.OnlyHostReplacesLink"));
         }
         var token = await hostTokens.RotateAsync(caller, http.RequestAborted);
         return TypedResults.Ok(new HostTokenResponse(token, links.Value.HostUrl(http.Request, eventId, token)));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NetwerkLive.Server.Localization;
 
 namespace NetwerkLive.Server.Auth;
 
@@ -48,18 +49,18 @@ public sealed class PersonTokens(TokenIssuer issuer, IOptions<AuthOptions> optio
         });
         if (!result.IsValid)
         {
-            return new(null, PersonRefusals.Invalid);
+            return new(null, Texts.Get("Person.Invalid"));
         }
         if (result.SecurityToken.ValidTo + ClockSkew < time.GetUtcNow().UtcDateTime)
         {
-            return new(null, PersonRefusals.Expired);
+            return new(null, Texts.Get("Person.Expired"));
         }
         if (!result.Claims.TryGetValue(SeriesClaim, out var series) || series as string != seriesKey)
         {
-            return new(null, PersonRefusals.OtherSeries);
+            return new(null, Texts.Get("Person.OtherSeries"));
         }
         var personId = result.Claims.TryGetValue(EventCaller.SubjectClaim, out var subject) ? subject as string : null;
-        return string.IsNullOrEmpty(personId) ? new(null, PersonRefusals.Invalid) : new(personId, null);
+        return string.IsNullOrEmpty(personId) ? new(null, Texts.Get("Person.Invalid")) : new(personId, null);
     }
 
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -67,17 +68,3 @@ public sealed class PersonTokens(TokenIssuer issuer, IOptions<AuthOptions> optio
 
 /// <summary>What a person token check found: a person id, or a refusal to show as it is.</summary>
 public readonly record struct PersonTokenCheck(string? PersonId, string? Refusal);
-
-/// <summary>Every refusal about person tokens, in one place so they can be translated.</summary>
-public static class PersonRefusals
-{
-    public const string Invalid = "The saved sign-in you sent (personToken) is not valid: it was changed, cut short, or issued by another NetwerkLive deployment. Register without it to join as a new person.";
-
-    public const string Expired = "The saved sign-in you sent (personToken) has expired. Register without it to join as a new person.";
-
-    public const string OtherSeries = "The saved sign-in you sent (personToken) belongs to another series of events, so it does not work for this one. Register without it to join as a new person.";
-
-    public const string RemovedTitle = "Removed from this event";
-
-    public const string Removed = "The host removed you from this event, so you cannot register for it again.";
-}

@@ -4,6 +4,7 @@ using NetwerkLive.Contracts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Limits;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Breakouts;
@@ -14,9 +15,9 @@ public sealed class BreakoutChatService(IBreakoutStore store, IRateBudgets budge
 {
     public async Task<BreakoutChatMessage> SendAsync(RoomMember sender, string? text)
     {
-        var checkedText = ChatService.CheckText(text, "A chat message", room.Value);
+        var checkedText = ChatService.CheckText(text, Texts.Get("Field.ChatMessage"), room.Value);
         var state = await store.GetAsync(sender.EventId);
-        var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException("You are not in a breakout right now, so there is nobody to send this to.");
+        var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException(Texts.Get("Breakouts.NobodyToSendTo"));
         await ChatService.TakeTokenAsync(budgets, rules, sender);
         var message = new BreakoutChatMessage(group.RoundId, group.GroupId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         await messenger.SendAsync(group.Members, client => client.BreakoutChatReceived(message));
@@ -25,13 +26,13 @@ public sealed class BreakoutChatService(IBreakoutStore store, IRateBudgets budge
 
     public async Task BroadcastAsync(RoomMember host, string? text)
     {
-        BreakoutService.RequireHost(host, "broadcast to the breakouts");
-        var checkedText = ChatService.CheckText(text, "A broadcast", room.Value);
+        BreakoutService.RequireHost(host, "HostOnly.Broadcast");
+        var checkedText = ChatService.CheckText(text, Texts.Get("Field.Broadcast"), room.Value);
         var state = await store.GetAsync(host.EventId);
         var members = state.Groups.Values.SelectMany(g => g.Members).ToList();
         if (members.Count == 0)
         {
-            throw new HubException("Nobody is in a breakout right now.");
+            throw new HubException(Texts.Get("Breakouts.NobodyInBreakout"));
         }
         var broadcast = new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         await messenger.SendAsync(members, client => client.BreakoutBroadcast(broadcast));

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Breakouts;
@@ -42,15 +44,15 @@ public sealed partial class BreakoutService : IDisposable
 
     public async Task<RoundInfo> StartRoundAsync(RoomMember host, int durationSeconds, int groupSize)
     {
-        RequireHost(host, "start a round");
+        RequireHost(host, "HostOnly.StartRound");
         var minSeconds = (int)Math.Ceiling(_options.MinRoundDuration.TotalSeconds);
         if (durationSeconds < minSeconds || durationSeconds > BreakoutOptions.MaxRoundSeconds)
         {
-            throw new HubException($"A round lasts between {minSeconds} and {BreakoutOptions.MaxRoundSeconds} seconds; {durationSeconds} is not allowed.");
+            throw new HubException(Texts.Format("Breakouts.RoundDuration", minSeconds, BreakoutOptions.MaxRoundSeconds, durationSeconds));
         }
         if (groupSize is < BreakoutOptions.MinGroupSize or > BreakoutOptions.MaxGroupSize)
         {
-            throw new HubException($"Groups have {BreakoutOptions.MinGroupSize} to {BreakoutOptions.MaxGroupSize} people; {groupSize} is not allowed.");
+            throw new HubException(Texts.Format("Breakouts.GroupSize", BreakoutOptions.MinGroupSize, BreakoutOptions.MaxGroupSize, groupSize));
         }
         var ev = await EventAsync(host.EventId);
         var before = await _store.GetAsync(ev.EventId);
@@ -76,11 +78,11 @@ public sealed partial class BreakoutService : IDisposable
 
     public async Task EndRoundAsync(RoomMember host)
     {
-        RequireHost(host, "end a round");
+        RequireHost(host, "HostOnly.EndRound");
         var ev = await EventAsync(host.EventId);
         await ChangeAsync(ev, (state, planner, fx) =>
         {
-            _ = state.RunningRound ?? throw new HubException("No round is running, so there is nothing to end.");
+            _ = state.RunningRound ?? throw new HubException(Texts.Get("Breakouts.NothingToEnd"));
             planner.EndRound(state, Now, byHost: true, fx);
             return true;
         });
@@ -88,15 +90,15 @@ public sealed partial class BreakoutService : IDisposable
 
     public async Task<RoundInfo> ExtendRoundAsync(RoomMember host, int seconds)
     {
-        RequireHost(host, "extend a round");
+        RequireHost(host, "HostOnly.ExtendRound");
         if (seconds is < 1 or > BreakoutOptions.MaxRoundSeconds)
         {
-            throw new HubException($"A round can be extended by 1 to {BreakoutOptions.MaxRoundSeconds} seconds; {seconds} is not allowed.");
+            throw new HubException(Texts.Format("Breakouts.ExtendBy", BreakoutOptions.MaxRoundSeconds, seconds));
         }
         var ev = await EventAsync(host.EventId);
         return await ChangeAsync(ev, (state, planner, fx) =>
         {
-            var round = state.RunningRound ?? throw new HubException("No round is running, so there is nothing to extend.");
+            var round = state.RunningRound ?? throw new HubException(Texts.Get("Breakouts.NothingToExtend"));
             planner.ExtendRound(state, seconds * 1000L, fx);
             return Info(round);
         });
@@ -264,14 +266,14 @@ public sealed partial class BreakoutService : IDisposable
         state.Groups.Values.Where(g => g.RoundId == round.RoundId && g.Members.Count < RoundPlanner.LateJoinCap(round.GroupSize)).SelectMany(g => g.Members);
 
     private async Task<EventRecord> EventAsync(string eventId) =>
-        await _events.GetEventAsync(eventId) ?? throw new HubException("This event does not exist (any more).");
+        await _events.GetEventAsync(eventId) ?? throw new HubException(Texts.Get("Breakouts.EventGone"));
 
     private static void RefuseIfRunning(BreakoutState state)
     {
         if (state.RunningRound is { } running)
         {
             var endsAt = DateTimeOffset.FromUnixTimeMilliseconds(running.EndsAt);
-            throw new HubException($"A round is already running (until {endsAt:HH:mm:ss} UTC). End it first, or wait for it to finish.");
+            throw new HubException(Texts.Format("Breakouts.AlreadyRunning", endsAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
         }
     }
 
@@ -288,13 +290,14 @@ public sealed partial class BreakoutService : IDisposable
 
     private static RoundInfo Info(RoundState round) => new(round.RoundId, round.GroupCount, round.Participants.Count, round.EndsAt);
 
-    private static HubException NotInBreakout() => new("You are not in a breakout right now.");
+    private static HubException NotInBreakout() => new(Texts.Get("Breakouts.NotInBreakout"));
 
-    internal static void RequireHost(RoomMember member, string what)
+    /// <param name="refusalKey">The text (Localization/Texts.resx) that says what only the host can do.</param>
+    internal static void RequireHost(RoomMember member, string refusalKey)
     {
         if (!member.IsHost)
         {
-            throw new HubException($"Only the host of this event can {what}.");
+            throw new HubException(Texts.Get(refusalKey));
         }
     }
 

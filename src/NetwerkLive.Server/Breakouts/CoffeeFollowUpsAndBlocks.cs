@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Breakouts;
@@ -18,18 +19,18 @@ public sealed partial class BreakoutService
         var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
         if (me is { IsHost: true })
         {
-            throw new HubException("The host runs the event: the coffee queue is for attendees.");
+            throw new HubException(Texts.Get("Breakouts.HostNoCoffee"));
         }
         if (me is null || !me.Available)
         {
-            throw new HubException("Set yourself open for networking first; then you can ask for a coffee partner.");
+            throw new HubException(Texts.Get("Breakouts.AvailableFirst"));
         }
         return await ChangeWithPeopleAsync<CoffeeQueueStatus>(ev,
             candidates: state => state.CoffeeQueue.Append(member.AttendeeId),
             change: (state, planner, fx, people) => QueueOrMatch(state, planner, fx, people, member.AttendeeId));
     }
 
-    private static HubException AlreadyInBreakout() => new("You are already in a breakout. Leave it first to find a coffee partner.");
+    private static HubException AlreadyInBreakout() => new(Texts.Get("Breakouts.AlreadyInBreakout"));
 
     /// <summary>Matches the attendee with the best person in the queue, or queues them.</summary>
     private CoffeeQueueStatus QueueOrMatch(BreakoutState state, RoundPlanner planner, BreakoutEffects fx, PeopleIndex people, string attendeeId)
@@ -86,12 +87,12 @@ public sealed partial class BreakoutService
     {
         if (string.IsNullOrWhiteSpace(attendeeId) || attendeeId == member.AttendeeId)
         {
-            throw new HubException("Say whom to block: pass the attendee id of someone else in this event.");
+            throw new HubException(Texts.Get("Breakouts.SayWhomToBlock"));
         }
         var ev = await EventAsync(member.EventId);
         var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
         var other = await _events.GetAttendeeAsync(ev.EventId, attendeeId)
-            ?? throw new HubException("There is no such attendee in this event.");
+            ?? throw new HubException(Texts.Get("Moderation.NoSuchAttendee"));
         if (me is null || me.PersonId == other.PersonId)
         {
             return;
@@ -115,12 +116,12 @@ public sealed partial class BreakoutService
     {
         if (string.IsNullOrWhiteSpace(attendeeId) || attendeeId == member.AttendeeId)
         {
-            throw new HubException("Say whom you want to meet again: pass the attendee id of someone you met in a breakout.");
+            throw new HubException(Texts.Get("Breakouts.SayWhomToFollowUp"));
         }
         var meetings = await _store.GetMeetingsAsync(member.EventId);
         if (!meetings.Any(m => (m.A == member.AttendeeId && m.B == attendeeId) || (m.B == member.AttendeeId && m.A == attendeeId)))
         {
-            throw new HubException("You can only ask for a follow-up with someone you met in a breakout at this event.");
+            throw new HubException(Texts.Get("Breakouts.FollowUpOnlyMet"));
         }
         var ev = await EventAsync(member.EventId);
         var me = await _events.GetAttendeeAsync(member.EventId, member.AttendeeId);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Limits;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Chat;
@@ -17,7 +18,7 @@ public sealed class ChatService(IChatStore chat, IRateBudgets budgets, LimitRule
 
     public async Task<ChatMessage> SendAsync(RoomMember sender, string? text)
     {
-        var checkedText = CheckText(text, "A chat message", _options);
+        var checkedText = CheckText(text, Texts.Get("Field.ChatMessage"), _options);
         await TakeTokenAsync(budgets, rules, sender);
         var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         return message;
@@ -27,11 +28,11 @@ public sealed class ChatService(IChatStore chat, IRateBudgets budgets, LimitRule
     {
         if (afterSeq < 0)
         {
-            throw new HubException("afterSeq cannot be negative: pass 0 to read from the first message kept.");
+            throw new HubException(Texts.Get("Chat.NegativeAfterSeq"));
         }
         if (limit < 1)
         {
-            throw new HubException($"limit must be at least 1 (and at most {_options.ChatSinceCap}).");
+            throw new HubException(Texts.Format("Chat.LimitTooSmall", _options.ChatSinceCap));
         }
         var messages = await chat.GetSinceAsync(member.EventId, afterSeq, Math.Min(limit, _options.ChatSinceCap));
         return [.. messages];

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Limits;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Events;
@@ -26,17 +27,17 @@ public static class EventsApi
         IOptions<EventLinkOptions> links, ILogger<RoomLog> logger)
     {
         var errors = new Dictionary<string, string[]>();
-        AddError(errors, "title", TextRules.CheckName(request.Title?.Trim(), "The title", 120));
-        AddError(errors, "livestreamUrl", TextRules.CheckHttpUrl(TextRules.Clean(request.LivestreamUrl), "The livestream URL"));
+        AddError(errors, "title", TextRules.CheckName(request.Title?.Trim(), Texts.Get("Field.Title"), 120));
+        AddError(errors, "livestreamUrl", TextRules.CheckHttpUrl(TextRules.Clean(request.LivestreamUrl), Texts.Get("Field.LivestreamUrl")));
         var template = TextRules.Clean(request.MeetingUrlTemplate);
-        AddError(errors, "meetingUrlTemplate", TextRules.CheckHttpUrl(template?.Replace("{room}", "room", StringComparison.Ordinal), "The meeting URL template")
+        AddError(errors, "meetingUrlTemplate", TextRules.CheckHttpUrl(template?.Replace("{room}", "room", StringComparison.Ordinal), Texts.Get("Field.MeetingUrlTemplate"))
             ?? (template is not null && !template.Contains("{room}", StringComparison.Ordinal)
-                ? "The meeting URL template must contain {room}, where each breakout's own room name goes (for example https://meet.jit.si/netwerk-{room})."
+                ? Texts.Get("Event.MeetingUrlNeedsRoom")
                 : null));
-        AddError(errors, "hostName", TextRules.CheckOptionalName(TextRules.Clean(request.HostName), "The host name", 60));
+        AddError(errors, "hostName", TextRules.CheckOptionalName(TextRules.Clean(request.HostName), Texts.Get("Field.HostName"), 60));
         if (errors.Count > 0)
         {
-            return Invalid(errors, "The event could not be created.");
+            return Invalid(errors, Texts.Get("Event.NotCreatedTitle"));
         }
         string? seriesId = null;
         string? hostPersonId = null;
@@ -79,13 +80,13 @@ public static class EventsApi
         var caller = auth.Succeeded ? EventCaller.From(auth.Principal) : null;
         if (caller is null)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in to the earlier event",
-                detail: "To continue the series of an earlier event, send that event's host token as 'Authorization: Bearer TOKEN'."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("Series.NotSignedInTitle"),
+                detail: Texts.Get("Series.NotSignedIn")));
         }
         if (!caller.IsHost || caller.EventId != earlier.EventId)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not the host of the earlier event",
-                detail: "Only the host of the earlier event can continue its series; the token you sent is not that event's host token."));
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Series.NotHostTitle"),
+                detail: Texts.Get("Series.NotHost")));
         }
         return (earlier, null);
     }
@@ -109,13 +110,13 @@ public static class EventsApi
         }
         var errors = new Dictionary<string, string[]>();
         var displayName = TextRules.Clean(request.DisplayName);
-        AddError(errors, "displayName", TextRules.CheckName(displayName, "Your display name", 60));
+        AddError(errors, "displayName", TextRules.CheckName(displayName, Texts.Get("Field.DisplayName"), 60));
         var company = TextRules.Clean(request.Company);
-        AddError(errors, "company", TextRules.CheckOptional(company, "The company name", 100));
+        AddError(errors, "company", TextRules.CheckOptional(company, Texts.Get("Field.Company"), 100));
         var interests = CleanInterests(request.Interests, out var interestsError);
         AddError(errors, "interests", interestsError);
-        var contact = TextRules.Clean(request.Contact);
-        AddError(errors, "contact", TextRules.CheckContact(contact));
+        var (contact, contactRefusal) = Contacts.Normalise(TextRules.Clean(request.Contact));
+        AddError(errors, "contact", contactRefusal);
         // Only a person token the server issued says who someone is: nothing they type (contact, name) does.
         var person = TextRules.Clean(request.PersonToken) is { } personToken
             ? await persons.CheckAsync(personToken, ev.SeriesKey)
@@ -123,17 +124,17 @@ public static class EventsApi
         AddError(errors, "personToken", person.Refusal);
         if (errors.Count > 0)
         {
-            return Invalid(errors, "Your registration could not be saved.");
+            return Invalid(errors, Texts.Get("Event.NotRegisteredTitle"));
         }
         var personId = person.PersonId!;
         if (await store.IsPersonRemovedAsync(eventId, personId, ct))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: PersonRefusals.RemovedTitle, detail: PersonRefusals.Removed);
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Person.RemovedTitle"), detail: Texts.Get("Person.Removed"));
         }
         // Checked before adding, so registrations arriving at the same instant may pass it by a few.
         if (await store.CountAttendeesAsync(eventId, ct) >= limits.Value.MaxAttendeesPerEvent)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: LimitMessages.EventFullTitle,
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Limits.EventFullTitle"),
                 detail: LimitMessages.EventFull(limits.Value.MaxAttendeesPerEvent));
         }
 
@@ -158,10 +159,10 @@ public static class EventsApi
         var tags = raw.Select(TextRules.Clean).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         if (tags.Length > MaxInterests)
         {
-            error = $"You can give at most {MaxInterests} interests; you gave {tags.Length}.";
+            error = Texts.Format("Event.TooManyInterests", Texts.Count("Unit.Interests", MaxInterests), tags.Length);
             return [];
         }
-        error = tags.Select(t => TextRules.CheckOptional(t, $"The interest '{Shorten(t)}'", MaxInterestLength)).FirstOrDefault(e => e is not null);
+        error = tags.Select(t => TextRules.CheckOptional(t, Texts.Format("Field.Interest", Shorten(t)), MaxInterestLength)).FirstOrDefault(e => e is not null);
         return tags;
     }
 
@@ -179,6 +180,6 @@ public static class EventsApi
         TypedResults.ValidationProblem(errors, detail: string.Join(" ", errors.Values.SelectMany(v => v)), title: title);
 
     internal static ProblemHttpResult UnknownEvent(string eventId) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
-            detail: $"There is no event '{Shorten(eventId)}'. Check the link you were given.");
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Event.NotFoundTitle"),
+            detail: Texts.Format("Event.NotFound", Shorten(eventId)));
 }

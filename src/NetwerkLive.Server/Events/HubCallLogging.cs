@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Server.Auth;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Server.Events;
@@ -23,7 +24,7 @@ public sealed class HubCallLogging(ILogger<HubCallLogging> logger) : IHubFilter
         {
             // Not the person's mistake and not a bug: say what happened and that it is worth trying again.
             RoomLog.StoreUnavailable(logger, invocationContext.HubMethodName, EventCaller.From(invocationContext.Context.User)?.EventId, unavailable.InnerException?.Message);
-            throw new HubException(unavailable.Message);
+            throw new HubException(Texts.Get("Storage.Unavailable"));
         }
         catch (HubException refused)
         {

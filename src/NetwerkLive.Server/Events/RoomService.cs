@@ -4,6 +4,7 @@ using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Moderation;
 using NetwerkLive.Server.Presence;
 using NetwerkLive.Server.Storage;
@@ -29,19 +30,19 @@ public sealed class RoomService(
     public async Task<JoinResult> JoinAsync(HubCallerContext context)
     {
         var caller = EventCaller.From(context.User)
-            ?? throw new HubException("Your access token does not name an event. Open the event link again.");
+            ?? throw new HubException(Texts.Get("Room.NoEventInToken"));
         var record = await events.GetEventAsync(caller.EventId)
-            ?? throw new HubException("This event does not exist (any more). Check the link you were given.");
+            ?? throw new HubException(Texts.Get("Room.EventGone"));
         var self = await events.GetAttendeeAsync(caller.EventId, caller.AttendeeId)
-            ?? throw new HubException("Your registration for this event was not found. Open the event link and register again.");
+            ?? throw new HubException(Texts.Get("Room.RegistrationGone"));
         if (self.Removed)
         {
-            throw new HubException("The host removed you from this event.");
+            throw new HubException(Texts.Get("Room.Removed"));
         }
         // The token was checked when the connection opened; it may have been replaced since.
         if (self.TokenVersion != caller.TokenVersion)
         {
-            throw new HubException(HostTokens.Replaced);
+            throw new HubException(Texts.Get("Auth.HostLinkReplaced"));
         }
 
         // Into the group before the snapshot, so no change between the two is missed (clients upsert by id).
@@ -83,7 +84,7 @@ public sealed class RoomService(
     public async Task SetAvailableAsync(RoomMember member, bool available)
     {
         var updated = await events.SetAvailableAsync(member.EventId, member.AttendeeId, available)
-            ?? throw new HubException("Your registration for this event was not found.");
+            ?? throw new HubException(Texts.Get("Room.RegistrationNotFound"));
         await presence.UpdatedAsync(updated);
         if (available)
         {
@@ -137,9 +138,9 @@ public sealed class RoomService(
     {
         if (connections.IsRevoked(context.ConnectionId))
         {
-            throw new HubException("The host removed you from this event.");
+            throw new HubException(Texts.Get("Room.Removed"));
         }
-        return Member(context) ?? throw new HubException("Join the event first: call Join() once after connecting.");
+        return Member(context) ?? throw new HubException(Texts.Get("Room.JoinFirst"));
     }
 
     /// <summary>The member a connection joined as, or null when it has not called Join() yet.</summary>

@@ -1,12 +1,13 @@
 using System.Globalization;
-using System.Net.Mail;
 using System.Text;
+using NetwerkLive.Server.Localization;
 
 namespace NetwerkLive.Server.Events;
 
 /// <summary>
-/// The rules for text people type. Each check returns a message a person understands, or null when
-/// the value is fine.
+/// The rules for text people type. Each check returns a message a person understands (in their language,
+/// <see cref="Texts"/>), or null when the value is fine. <c>what</c> names the value, such as
+/// <c>Texts.Get("Field.Title")</c>.
 /// </summary>
 public static class TextRules
 {
@@ -14,7 +15,7 @@ public static class TextRules
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            return $"{what} cannot be empty.";
+            return Texts.Format("Text.Empty", what);
         }
         return CheckOptional(value, what, maxLength, allowLineBreaks);
     }
@@ -39,7 +40,7 @@ public static class TextRules
                 return null;
             }
         }
-        return $"{what} needs at least one letter or digit.";
+        return Texts.Format("Text.NeedsLetterOrDigit", what);
     }
 
     public static string? CheckOptional(string? value, string what, int maxLength, bool allowLineBreaks = false)
@@ -50,10 +51,10 @@ public static class TextRules
         }
         if (value.Length > maxLength)
         {
-            return $"{what} can be at most {maxLength} characters long; this one has {value.Length}.";
+            return Texts.Format("Text.TooLong", what, Texts.Count("Unit.Characters", maxLength), value.Length);
         }
         var bad = FindForbiddenCharacter(value, allowLineBreaks);
-        return bad is null ? null : $"{what} cannot contain invisible or control characters (found U+{bad.Value.Value:X4}).";
+        return bad is null ? null : Texts.Format("Text.ForbiddenCharacter", what, bad.Value.Value.ToString("X4", CultureInfo.InvariantCulture));
     }
 
     public static string? CheckHttpUrl(string? value, string what)
@@ -64,29 +65,9 @@ public static class TextRules
         }
         if (value.Length > 2000 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            return $"{what} must be a full http:// or https:// address, such as https://example.org/live.";
+            return Texts.Format("Text.HttpUrl", what);
         }
         return null;
-    }
-
-    public static string? CheckContact(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-        var length = CheckOptional(value, "Contact", 200);
-        if (length is not null)
-        {
-            return length;
-        }
-        if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-        {
-            return CheckHttpUrl(value, "Contact");
-        }
-        return MailAddress.TryCreate(value, out var mail) && mail.Address == value && !value.Contains(' ', StringComparison.Ordinal)
-            ? null
-            : "Contact must be an e-mail address (name@example.org) or a profile address starting with https://.";
     }
 
     /// <summary>

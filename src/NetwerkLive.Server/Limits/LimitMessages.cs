@@ -1,65 +1,57 @@
-using System.Globalization;
+using NetwerkLive.Server.Localization;
 
 namespace NetwerkLive.Server.Limits;
 
 /// <summary>
-/// Every refusal of a limit or cap, as a sentence a person understands, in one place so it can be
-/// translated. Each says what the limit is and when trying again will work.
+/// Every refusal of a limit or cap, as a sentence a person understands in their language (the texts are in
+/// Localization/Texts*.resx; this puts the numbers in them). Each says what the limit is and when trying
+/// again will work.
 /// </summary>
 public static class LimitMessages
 {
     public static string ChatTooFast(int messages, TimeSpan window) =>
-        $"You are sending messages too quickly: at most {messages} messages per {Seconds(window)} seconds. Wait a moment and try again; your message was not sent.";
+        Texts.Format("Limits.ChatTooFast", Texts.Count("Unit.Messages", messages), Seconds(window));
 
     public static string ChatTooFastFromNetwork(int messages, TimeSpan window) =>
-        $"Too many messages come from your network in this event: at most {messages} per {Seconds(window)} seconds for everyone on it together. Wait a moment and try again; your message was not sent.";
+        Texts.Format("Limits.ChatTooFastFromNetwork", messages, Seconds(window));
 
     public static string HubCallsTooFast(TimeSpan retryAfter) =>
-        $"You are doing things too quickly. Wait {Wait(retryAfter)} and try again; nothing was changed.";
+        Texts.Format("Limits.HubCallsTooFast", Wait(retryAfter));
 
     public static string AvailabilityTooOften(int changes, TimeSpan window, TimeSpan retryAfter) =>
-        $"You are switching between open and not open for networking too often: at most {changes} times per {Span(window)}. Wait {Wait(retryAfter)} and try again; nothing was changed.";
+        Texts.Format("Limits.AvailabilityTooOften", Texts.Count("Unit.Times", changes), Span(window), Wait(retryAfter));
 
     public static string TooManyConnections(int connections) =>
-        $"This event is already open in {connections} tabs or devices with your registration, the most allowed. Close one of them and reload this page.";
+        Texts.Format("Limits.TooManyConnections", Texts.Count("Unit.TabsOrDevices", connections));
 
     public static string TooManyEvents(int events, TimeSpan retryAfter) =>
-        $"Too many events were created from your network: at most {events} per hour. Try again in {Wait(retryAfter)}.";
+        Texts.Format("Limits.TooManyEvents", events, Wait(retryAfter));
 
     public static string TooManyRegistrationsForEvent(int registrations, TimeSpan retryAfter) =>
-        $"Too many registrations for this event come from your network: at most {registrations} per hour. Try again in {Wait(retryAfter)}.";
+        Texts.Format("Limits.TooManyRegistrationsForEvent", registrations, Wait(retryAfter));
 
     public static string TooManyRegistrations(int registrations, TimeSpan retryAfter) =>
-        $"Too many registrations come from your network: at most {registrations} per hour. Try again in {Wait(retryAfter)}.";
+        Texts.Format("Limits.TooManyRegistrations", registrations, Wait(retryAfter));
 
     public static string TooManyReads(int reads, TimeSpan retryAfter) =>
-        $"Too many requests come from your network: at most {reads} per minute. Try again in {Wait(retryAfter)}.";
+        Texts.Format("Limits.TooManyReads", reads, Wait(retryAfter));
 
     public static string TooManyHubRequests(int requests, TimeSpan retryAfter) =>
-        $"Too many connections are being opened from your network: at most {requests} attempts per minute. Try again in {Wait(retryAfter)}.";
+        Texts.Format("Limits.TooManyHubRequests", Texts.Count("Unit.Attempts", requests), Wait(retryAfter));
 
     public static string EventFull(int people) =>
-        $"This event is full: it takes at most {people} people. Ask the host whether there will be room later.";
-
-    public const string TooManyRequestsTitle = "Too many requests";
-
-    public const string TooManyRequests = "Too many requests come from your network. Wait a moment and try again.";
-
-    public const string EventFullTitle = "Event full";
+        Texts.Format("Limits.EventFull", Texts.Count("Unit.People", people));
 
     /// <summary>"1 second", "40 seconds", "3 minutes": rounded up, so waiting that long always works.</summary>
     public static string Wait(TimeSpan span)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
-        if (seconds < 120)
-        {
-            return seconds == 1 ? "1 second" : $"{seconds} seconds";
-        }
-        return $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+        return seconds < 120 ? Texts.Count("Unit.Seconds", seconds) : Texts.Count("Unit.Minutes", (int)Math.Ceiling(seconds / 60.0));
     }
 
+    /// <summary>A window: in seconds up to two minutes, then in minutes (to one decimal).</summary>
     private static string Span(TimeSpan window) =>
-        window.TotalSeconds < 120 ? $"{Seconds(window)} seconds" : $"{(window.TotalMinutes).ToString("0.#", CultureInfo.InvariantCulture)} minutes";
+        window.TotalSeconds < 120 ? Seconds(window) : Texts.Count("Unit.Minutes", Math.Round(window.TotalMinutes, 1));
 
-    private static string Seconds(TimeSpan window) => window.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture);
+    private static string Seconds(TimeSpan window) => Texts.Count("Unit.Seconds", Math.Round(window.TotalSeconds, 1));
 }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Localization;
 
 namespace NetwerkLive.Server.Limits;
 
@@ -105,7 +106,7 @@ public static class LimitsExtensions
             http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         }
         context.Lease.TryGetMetadata(MetadataName.ReasonPhrase, out var reason);
-        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: LimitMessages.TooManyRequestsTitle,
-            detail: reason ?? LimitMessages.TooManyRequests).ExecuteAsync(http);
+        await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Limits.TooManyRequestsTitle"),
+            detail: reason ?? Texts.Get("Limits.TooManyRequests")).ExecuteAsync(http);
     }
 }

@@ -4,6 +4,7 @@ using NetwerkLive.Contracts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Presence;
 using NetwerkLive.Server.Storage;
 
@@ -29,33 +30,33 @@ public sealed class ModerationService(
 
     public async Task AnnounceAsync(RoomMember host, string? text)
     {
-        RequireHost(host, "make announcements");
-        var checkedText = ChatService.CheckText(text, "An announcement", options.Value);
+        RequireHost(host, "HostOnly.Announce");
+        var checkedText = ChatService.CheckText(text, Texts.Get("Field.Announcement"), options.Value);
         await hub.Clients.Group(EventGroups.Room(host.EventId)).Announcement(new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds()));
     }
 
     public async Task DeleteMessageAsync(RoomMember host, long seq)
     {
-        RequireHost(host, "delete chat messages");
+        RequireHost(host, "HostOnly.DeleteMessages");
         if (!await chat.DeleteAsync(host.EventId, seq))
         {
-            throw new HubException($"There is no chat message #{seq} in this event: it was never sent, or it is already deleted.");
+            throw new HubException(Texts.Format("Moderation.NoSuchMessage", seq));
         }
         await hub.Clients.Group(EventGroups.Room(host.EventId)).ChatDeleted(seq);
     }
 
     public async Task RemoveAttendeeAsync(RoomMember host, string? attendeeId)
     {
-        RequireHost(host, "remove attendees");
+        RequireHost(host, "HostOnly.RemoveAttendees");
         if (string.IsNullOrWhiteSpace(attendeeId))
         {
-            throw new HubException("Say which attendee to remove: pass their attendee id.");
+            throw new HubException(Texts.Get("Moderation.SayWhichAttendee"));
         }
         var target = await events.GetAttendeeAsync(host.EventId, attendeeId)
-            ?? throw new HubException("There is no such attendee in this event.");
+            ?? throw new HubException(Texts.Get("Moderation.NoSuchAttendee"));
         if (target.IsHost)
         {
-            throw new HubException("The host cannot be removed from their own event.");
+            throw new HubException(Texts.Get("Moderation.HostCannotBeRemoved"));
         }
         if (target.Removed)
         {
@@ -89,11 +90,12 @@ public sealed class ModerationService(
         }
     }
 
-    private static void RequireHost(RoomMember member, string what)
+    /// <param name="refusalKey">The text (Localization/Texts.resx) that says what only the host can do.</param>
+    private static void RequireHost(RoomMember member, string refusalKey)
     {
         if (!member.IsHost)
         {
-            throw new HubException($"Only the host of this event can {what}.");
+            throw new HubException(Texts.Get(refusalKey));
         }
     }
 }

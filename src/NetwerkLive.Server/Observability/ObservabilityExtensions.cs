@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Net.Http.Headers;
+using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
@@ -21,15 +22,21 @@ public static class ObservabilityExtensions
             if (context.Exception is BadHttpRequestException bad)
             {
                 context.ProblemDetails.Status = bad.StatusCode;
-                context.ProblemDetails.Title = "The request could not be read";
+                context.ProblemDetails.Title = Texts.Get("Http.UnreadableTitle");
                 context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException
-                    ? "The request body is not valid JSON: send a complete JSON object with the fields this endpoint takes."
+                    ? Texts.Get("Http.InvalidJson")
                     : bad.Message;
             }
-            else if (context.Exception is StoreUnavailableException unavailable)
+            else if (context.Exception is StoreUnavailableException)
             {
-                context.ProblemDetails.Title = "Storage unavailable";
-                context.ProblemDetails.Detail = unavailable.Message;
+                context.ProblemDetails.Title = Texts.Get("Storage.UnavailableTitle");
+                context.ProblemDetails.Detail = Texts.Get("Storage.Unavailable");
+            }
+            else if (context.ProblemDetails.Detail is null && Texts.Find($"Status.{context.ProblemDetails.Status}.Title") is { } title)
+            {
+                // A bare status (no route, wrong method, a bug): the framework's English title, said in the person's language.
+                context.ProblemDetails.Title = title;
+                context.ProblemDetails.Detail = Texts.Find($"Status.{context.ProblemDetails.Status}.Detail");
             }
         });
         builder.Services.AddHealthChecks();
@@ -73,10 +80,6 @@ public static class ObservabilityExtensions
         return app;
     }
 
-    public const string UnreadableCharsetTitle = "The request's character set is not supported";
-
-    public const string UnreadableCharsetDetail = "The server cannot read text in the character set this request names. Send the body as UTF-8 JSON (Content-Type: application/json; charset=utf-8).";
-
     /// <summary>
     /// A body in a character set .NET does not know is the client's mistake: a 415 that says so. Left to the
     /// JSON reader it throws an InvalidOperationException, which would be a 500 with a stack trace in the log.
@@ -85,7 +88,7 @@ public static class ObservabilityExtensions
     {
         if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.Charset.HasValue && !IsKnownEncoding(type.Charset.Value!))
         {
-            await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: UnreadableCharsetTitle, detail: UnreadableCharsetDetail)
+            await Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: Texts.Get("Http.CharsetTitle"), detail: Texts.Get("Http.CharsetDetail"))
                 .ExecuteAsync(context);
             return;
         }

@@ -127,7 +127,10 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
         Api.CreateEventAsync(new CreateEventRequest(title, "https://www.youtube.com/embed/abc", meetingUrlTemplate));
 
     /// <param name="clientAddress">Where the client connects from (as a known proxy tells); the peer itself when null.</param>
-    public EventConnection Connect(string token, HubProtocol protocol = HubProtocol.MessagePack, string? clientAddress = null) =>
+    /// <param name="lang">The language the client asks for in the query (<c>?lang=nl</c>), as the browser client does.</param>
+    /// <param name="acceptLanguage">The browser's Accept-Language header.</param>
+    public EventConnection Connect(string token, HubProtocol protocol = HubProtocol.MessagePack, string? clientAddress = null,
+        string? lang = null, string? acceptLanguage = null) =>
         EventConnection.Create(Server.BaseAddress, token, protocol, options =>
         {
             options.Transports = HttpTransportType.WebSockets;
@@ -136,11 +139,19 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
             options.WebSocketFactory = async (context, ct) =>
             {
                 var client = Server.CreateWebSocketClient();
-                if (clientAddress is not null)
+                client.ConfigureRequest = request =>
                 {
-                    client.ConfigureRequest = request => request.Headers["X-Forwarded-For"] = clientAddress;
-                }
-                return await client.ConnectAsync(new Uri(QueryHelpers.AddQueryString(context.Uri.ToString(), "access_token", token)), ct);
+                    if (clientAddress is not null)
+                    {
+                        request.Headers["X-Forwarded-For"] = clientAddress;
+                    }
+                    if (acceptLanguage is not null)
+                    {
+                        request.Headers.AcceptLanguage = acceptLanguage;
+                    }
+                };
+                var uri = QueryHelpers.AddQueryString(context.Uri.ToString(), "access_token", token);
+                return await client.ConnectAsync(new Uri(lang is null ? uri : QueryHelpers.AddQueryString(uri, "lang", lang)), ct);
             };
         });
 

@@ -153,21 +153,45 @@ public sealed class TextRulesTests
     [Theory]
     [InlineData("ann@example.org")]
     [InlineData("https://www.linkedin.com/in/ann-de-vries")]
-    public void CheckContactAcceptsAnEmailOrAnHttpsProfile(string contact)
+    public void AnEmailOrAnHttpsProfileIsKeptAsTyped(string contact)
     {
-        Assert.Null(TextRules.CheckContact(contact));
+        Assert.Equal((contact, null), Contacts.Normalise(contact));
+    }
+
+    [Theory]
+    [InlineData("06-12345678", "+31612345678")]
+    [InlineData("06 1234 5678", "+31612345678")]
+    [InlineData("+31 6 12345678", "+31612345678")]
+    [InlineData("0031612345678", "+31612345678")]
+    [InlineData("+31 (0)6 12345678", "+31612345678")]
+    [InlineData("020-1234567", "+31201234567")]
+    [InlineData("+44 20 7946 0958", "+442079460958")]
+    public void APhoneNumberIsStoredAsE164(string typed, string stored)
+    {
+        Assert.Equal((stored, null), Contacts.Normalise(typed));
     }
 
     [Theory]
     [InlineData("not an email")]
     [InlineData("Ann <ann@example.org>")]
     [InlineData("javascript:alert(1)")]
-    [InlineData("https://")]
-    public void CheckContactRefusesWhatIsNeitherEmailNorProfile(string contact)
+    [InlineData("http://www.linkedin.com/in/ann-de-vries")]
+    [InlineData("12345")]
+    [InlineData("06-1234")]
+    [InlineData("0800-BLOEMEN")]
+    public void WhatIsNoneOfTheThreeKindsIsRefusedNamingAllThree(string contact)
     {
-        var error = TextRules.CheckContact(contact);
+        var (stored, refusal) = Contacts.Normalise(contact);
 
-        Assert.NotNull(error);
-        Assert.Contains("Contact", error, StringComparison.Ordinal);
+        Assert.Null(stored);
+        Assert.Equal("Contact must be an e-mail address (name@example.org), a phone number (such as 06-12345678 or +31 6 12345678) or a profile address starting with https://.", refusal);
+    }
+
+    [Fact]
+    public void AnHttpsAddressThatIsNotOneIsRefusedAsAnAddress()
+    {
+        var (_, refusal) = Contacts.Normalise("https://");
+
+        Assert.Equal("Contact must be a full http:// or https:// address, such as https://example.org/live.", refusal);
     }
 }
