@@ -33,6 +33,7 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
         connection.On<BreakoutTimeNotice>(nameof(IEventClient.BreakoutExtended), n => BreakoutExtended?.Invoke(n));
         connection.On<BreakoutEndedNotice>(nameof(IEventClient.BreakoutEnded), n => BreakoutEnded?.Invoke(n));
         connection.On<PartnerLeftNotice>(nameof(IEventClient.PartnerLeft), n => PartnerLeft?.Invoke(n));
+        connection.On<PartnerConnectionNotice>(nameof(IEventClient.PartnerConnection), n => PartnerConnection?.Invoke(n));
         connection.On<ExtensionProposedNotice>(nameof(IEventClient.ExtensionProposed), n => ExtensionProposed?.Invoke(n));
         connection.On<BreakoutChatMessage>(nameof(IEventClient.BreakoutChatReceived), m => BreakoutChatReceived?.Invoke(m));
         connection.On<Announcement>(nameof(IEventClient.BreakoutBroadcast), a => BreakoutBroadcast?.Invoke(a));
@@ -55,6 +56,7 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public event Action<BreakoutTimeNotice>? BreakoutExtended;
     public event Action<BreakoutEndedNotice>? BreakoutEnded;
     public event Action<PartnerLeftNotice>? PartnerLeft;
+    public event Action<PartnerConnectionNotice>? PartnerConnection;
     public event Action<ExtensionProposedNotice>? ExtensionProposed;
     public event Action<BreakoutChatMessage>? BreakoutChatReceived;
     public event Action<Announcement>? BreakoutBroadcast;

@@ -32,7 +32,11 @@ public sealed record BreakoutAssignment(
     [property: Key("groupId")] string GroupId,
     [property: Key("partners")] Attendee[] Partners,
     [property: Key("endsAt")] long EndsAt,
-    [property: Key("meetingUrl")] string? MeetingUrl);
+    [property: Key("meetingUrl")] string? MeetingUrl)
+{
+    /// <summary>The ids of partners whose connection is lost right now (a PartnerConnection push tells when that changes).</summary>
+    [Key("connectionLost")] public string[] ConnectionLost { get; init; } = [];
+}
 
 /// <summary>Told to an available attendee for whom there is nobody to meet yet in this round.</summary>
 [MessagePackObject]
@@ -73,6 +77,29 @@ public sealed record BreakoutChatMessage(
     [property: Key("senderName")] string SenderName,
     [property: Key("text")] string Text,
     [property: Key("sentAt")] long SentAt);
+
+/// <summary>
+/// A partner's last connection closed (<see cref="Connected"/> false: they may be back within the grace period)
+/// or they are back (true).
+/// </summary>
+[MessagePackObject]
+public sealed record PartnerConnectionNotice(
+    [property: Key("roundId")] string RoundId,
+    [property: Key("groupId")] string GroupId,
+    [property: Key("attendeeId")] string AttendeeId,
+    [property: Key("connected")] bool Connected);
+
+/// <summary>
+/// The follow-ups an attendee asked for, as <c>Join()</c> gives them back: <see cref="Asked"/> the attendee ids not
+/// (yet) mutual, <see cref="Matched"/> the mutual ones, as the FollowUpMatched push carried them.
+/// </summary>
+[MessagePackObject]
+public sealed record FollowUpState(
+    [property: Key("asked")] string[] Asked,
+    [property: Key("matched")] FollowUpMatch[] Matched)
+{
+    public static readonly FollowUpState None = new([], []);
+}
 
 /// <summary>Both asked for a follow-up: here is the other's private contact.</summary>
 [MessagePackObject]

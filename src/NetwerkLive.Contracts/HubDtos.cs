@@ -35,6 +35,8 @@ public sealed record ChatMessage(
 /// <summary>
 /// The room as the joining attendee finds it. <see cref="Breakout"/> is their current breakout (so a
 /// reconnect during a round gets the same group back) and <see cref="Round"/> the host round running, if any.
+/// The rest is what a reload needs to show the page as it was: the latest announcement, the current group's
+/// private chat and broadcast, the caller's follow-ups and the people they met.
 /// </summary>
 [MessagePackObject]
 public sealed record JoinResult(
@@ -44,7 +46,23 @@ public sealed record JoinResult(
     [property: Key("attendeeCount")] int AttendeeCount,
     [property: Key("chat")] ChatMessage[] Chat,
     [property: Key("breakout")] BreakoutAssignment? Breakout = null,
-    [property: Key("round")] RoundNotice? Round = null);
+    [property: Key("round")] RoundNotice? Round = null)
+{
+    /// <summary>The latest host announcement of the event, or null.</summary>
+    [Key("announcement")] public Announcement? Announcement { get; init; }
+
+    /// <summary>The private chat of the caller's current group, oldest first, the last 50; empty when not in a group.</summary>
+    [Key("breakoutChat")] public BreakoutChatMessage[] BreakoutChat { get; init; } = [];
+
+    /// <summary>The latest host broadcast sent while the caller's current group existed, or null.</summary>
+    [Key("broadcast")] public Announcement? Broadcast { get; init; }
+
+    /// <summary>The follow-ups the caller asked for: not yet mutual, and matched (with the contact received).</summary>
+    [Key("followUps")] public FollowUpState FollowUps { get; init; } = FollowUpState.None;
+
+    /// <summary>The people the caller met in breakouts of this event (not those blocked either way), oldest first.</summary>
+    [Key("met")] public Attendee[] Met { get; init; } = [];
+}
 
 [MessagePackObject]
 public sealed record PresenceChange(

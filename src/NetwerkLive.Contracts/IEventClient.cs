@@ -38,6 +38,12 @@ public interface IEventClient
     /// <summary>A partner left the group; a new BreakoutStarted follows if someone else is free.</summary>
     Task PartnerLeft(PartnerLeftNotice notice);
 
+    /// <summary>
+    /// A partner's last connection closed (connected false, at once: they keep their place for the reconnect
+    /// grace) or they came back (connected true).
+    /// </summary>
+    Task PartnerConnection(PartnerConnectionNotice notice);
+
     Task ExtensionProposed(ExtensionProposedNotice notice);
 
     /// <summary>A private message within the participant's group.</summary>

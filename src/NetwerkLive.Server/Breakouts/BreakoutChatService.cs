@@ -20,6 +20,8 @@ public sealed class BreakoutChatService(IBreakoutStore store, IRateBudgets budge
         var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException(Texts.Get("Breakouts.NobodyToSendTo"));
         await ChatService.TakeTokenAsync(budgets, rules, sender);
         var message = new BreakoutChatMessage(group.RoundId, group.GroupId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
+        // Kept before it is sent, so a member who reloads finds every message they saw.
+        await store.AppendBreakoutChatAsync(sender.EventId, message);
         await messenger.SendAsync(group.Members, client => client.BreakoutChatReceived(message));
         return message;
     }
@@ -35,6 +37,7 @@ public sealed class BreakoutChatService(IBreakoutStore store, IRateBudgets budge
             throw new HubException(Texts.Get("Breakouts.NobodyInBreakout"));
         }
         var broadcast = new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
+        await store.SetBroadcastAsync(host.EventId, broadcast);
         await messenger.SendAsync(members, client => client.BreakoutBroadcast(broadcast));
     }
 }

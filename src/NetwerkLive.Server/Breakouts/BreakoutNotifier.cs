@@ -33,7 +33,7 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
             {
                 // One read for everyone's join time, then every assignment at once: a 2,000-person round
                 // start is two store reads and 2,000 direct writes, not 2,000 reads one after the other.
-                var joined = await presence.GetJoinedAtAsync(ev.EventId, ids);
+                var joined = await presence.GetStatusAsync(ev.EventId, ids);
                 await Task.WhenAll(fx.Started.SelectMany(group => group.Members.Select(member =>
                     messenger.SendAsync(member, client => client.BreakoutStarted(Assignment(group, member, people, joined))))));
             }
@@ -78,21 +78,28 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
     {
         var partnerIds = group.Members.Where(m => m != attendeeId).ToList();
         var records = (await events.GetAttendeesAsync(eventId, partnerIds)).ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
-        return Assignment(group, attendeeId, records, await presence.GetJoinedAtAsync(eventId, partnerIds));
+        return Assignment(group, attendeeId, records, await presence.GetStatusAsync(eventId, partnerIds));
     }
 
+    /// <summary>A partner not present at all (let go by presence, still in the group for the reconnect grace) has lost their connection too.</summary>
     private static BreakoutAssignment Assignment(GroupState group, string attendeeId,
-        Dictionary<string, AttendeeRecord> records, IReadOnlyDictionary<string, long> joined)
+        Dictionary<string, AttendeeRecord> records, IReadOnlyDictionary<string, PresenceStatus> status)
     {
         var partners = new List<Attendee>();
+        var lost = new List<string>();
         foreach (var member in group.Members)
         {
             if (member != attendeeId && records.TryGetValue(member, out var record))
             {
-                partners.Add(record.ToDto(joined.TryGetValue(member, out var joinedAt) ? joinedAt : record.RegisteredAt));
+                var present = status.TryGetValue(member, out var s);
+                partners.Add(record.ToDto(present ? s.JoinedAt : record.RegisteredAt));
+                if (!present || !s.Connected)
+                {
+                    lost.Add(member);
+                }
             }
         }
-        return new BreakoutAssignment(group.RoundId, group.GroupId, [.. partners], group.EndsAt, group.MeetingUrl);
+        return new BreakoutAssignment(group.RoundId, group.GroupId, [.. partners], group.EndsAt, group.MeetingUrl) { ConnectionLost = [.. lost] };
     }
 
     private Task RecordMeetingsAsync(EventRecord ev, BreakoutEffects fx, Dictionary<string, AttendeeRecord> people, long now)

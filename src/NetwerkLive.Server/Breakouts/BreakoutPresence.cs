@@ -8,9 +8,11 @@ namespace NetwerkLive.Server.Breakouts;
 /// Lets go of people who left the event: after <see cref="BreakoutOptions.ReconnectGrace"/> (so a phone
 /// that lost its connection and comes back keeps its partner), or at once when the host removed them.
 /// </summary>
-public sealed class BreakoutPresence(BreakoutService breakouts, IPresenceStore presence, TimeProvider time,
+public sealed class BreakoutPresence(BreakoutService breakouts, PartnerConnections partners, IPresenceStore presence, TimeProvider time,
     IOptions<BreakoutOptions> options, ILogger<BreakoutPresence> logger) : IPresenceListener
 {
+    public Task OnConnectionLostAsync(string eventId, string attendeeId) => partners.LostAsync(eventId, attendeeId);
+
     public async Task OnLeftAsync(string eventId, string attendeeId, bool evicted)
     {
         if (evicted || options.Value.ReconnectGrace <= TimeSpan.Zero)

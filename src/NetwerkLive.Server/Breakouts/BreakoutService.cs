@@ -108,7 +108,7 @@ public sealed partial class BreakoutService : IDisposable
     /// Someone entered the room: a late joiner is placed in the running round, and the answer is where they
     /// are (what Join() returns, so a reconnect finds its group again). Reads the state once unless it places them.
     /// </summary>
-    public async Task<(BreakoutAssignment? Breakout, RoundNotice? Round)> EnterAsync(AttendeeRecord attendee)
+    public async Task<(BreakoutAssignment? Breakout, RoundNotice? Round, GroupState? Group)> EnterAsync(AttendeeRecord attendee)
     {
         var state = await _store.GetAsync(attendee.EventId);
         if (state.RunningRound is not null && state.GroupOf(attendee.AttendeeId) is null && attendee is { Available: true, IsHost: false, Removed: false })
@@ -118,7 +118,7 @@ public sealed partial class BreakoutService : IDisposable
         }
         var round = state.RunningRound is { } r ? new RoundNotice(r.RoundId, r.EndsAt, r.GroupCount) : null;
         var group = state.GroupOf(attendee.AttendeeId);
-        return (group is null ? null : await _notifier.AssignmentAsync(attendee.EventId, group, attendee.AttendeeId), round);
+        return (group is null ? null : await _notifier.AssignmentAsync(attendee.EventId, group, attendee.AttendeeId), round, group);
     }
 
     /// <summary>Someone present became free for networking (joined, or set themselves available): place them if a round runs.</summary>
@@ -235,7 +235,7 @@ public sealed partial class BreakoutService : IDisposable
     /// <summary>One atomic change of the event's breakouts, then the messages it means and the next timer.</summary>
     private async Task<T> ChangeAsync<T>(EventRecord ev, Func<BreakoutState, RoundPlanner, BreakoutEffects, T> change)
     {
-        var planner = new RoundPlanner(_options, group => Prepare(group, ev));
+        var planner = new RoundPlanner(_options, group => Prepare(group, ev, Now));
         var (result, fx, state) = await _store.UpdateAsync(ev.EventId, state =>
         {
             var fx = new BreakoutEffects();
@@ -248,9 +248,10 @@ public sealed partial class BreakoutService : IDisposable
         return result;
     }
 
-    private static GroupState Prepare(GroupState group, EventRecord ev)
+    private static GroupState Prepare(GroupState group, EventRecord ev, long now)
     {
         group.GroupId = Ids.New(12);
+        group.StartedAt = now;
         group.MeetingUrl = ev.MeetingUrlTemplate?.Replace("{room}", Ids.New(20), StringComparison.Ordinal);
         return group;
     }

@@ -112,6 +112,9 @@ public sealed class GroupState
     [Key(5)] public bool WarningSent { get; set; }
     [Key(6)] public HashSet<string> ExtensionVotes { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>When the group was formed (epoch ms): a host broadcast sent before it was not meant for it.</summary>
+    [Key(7)] public long StartedAt { get; set; }
+
     [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
 }
 

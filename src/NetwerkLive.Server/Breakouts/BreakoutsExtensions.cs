@@ -15,6 +15,8 @@ public static class BreakoutsExtensions
         builder.Services.AddSingleton<BreakoutNotifier>();
         builder.Services.AddSingleton<BreakoutService>();
         builder.Services.AddSingleton<BreakoutChatService>();
+        builder.Services.AddSingleton<PartnerConnections>();
+        builder.Services.AddSingleton<BreakoutRecall>();
         builder.Services.AddSingleton<BreakoutPresence>();
         builder.Services.AddSingleton<IPresenceListener>(sp => sp.GetRequiredService<BreakoutPresence>());
         return builder;

@@ -68,6 +68,11 @@ public sealed class ClusterSweeper(
             }
             var idle = await nodes.DropNodeAsync(dead, Now);
             await nodes.ForgetNodeAsync(dead);
+            foreach (var lost in idle)
+            {
+                // Their last connection was on the dead node: lost now, as if it had closed (the grace runs from here).
+                await presence.ConnectionLostAsync(lost.EventId, lost.AttendeeId);
+            }
             ClusterLog.NodeDropped(logger, dead, idle.Count);
         }
     }

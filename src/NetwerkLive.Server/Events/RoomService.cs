@@ -18,6 +18,8 @@ public sealed class RoomService(
     IChatStore chat,
     PresenceService presence,
     BreakoutService breakouts,
+    BreakoutRecall recall,
+    PartnerConnections partners,
     ConnectionRegistry connections,
     IHubContext<EventHub, IEventClient> hub,
     IOptions<RoomOptions> options,
@@ -37,6 +39,8 @@ public sealed class RoomService(
             ?? throw new HubException(Texts.Get("Room.RegistrationGone"));
         if (self.Removed)
         {
+            // The push first, on this connection: a client shows its removed page from it, without reading the refusal.
+            await hub.Clients.Client(context.ConnectionId).Removed(new RemovedNotice(Texts.Get("Room.Removed")));
             throw new HubException(Texts.Get("Room.Removed"));
         }
         // The token was checked when the connection opened; it may have been replaced since.
@@ -56,9 +60,10 @@ public sealed class RoomService(
             Client = Limits.ClientAddress.Of(context.GetHttpContext()),
         };
         connections.Add(caller.AttendeeId, context);
-        var joinedAt = await presence.ConnectAsync(self, context.ConnectionId);
+        var (joinedAt, connected) = await presence.ConnectAsync(self, context.ConnectionId);
         RoomLog.Joined(logger, caller.EventId, caller.AttendeeId, context.ConnectionId);
 
+        var announcement = chat.GetAnnouncementAsync(caller.EventId);
         var snapshot = await presenceStore.GetAsync(caller.EventId, options.Value.AttendeesOnJoin);
         var records = await events.GetAttendeesAsync(caller.EventId, [.. snapshot.Attendees.Select(a => a.AttendeeId)]);
         var byId = records.ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
@@ -69,7 +74,13 @@ public sealed class RoomService(
         var history = await chat.GetLatestAsync(caller.EventId, options.Value.ChatOnJoin);
 
         // A late joiner is placed in the running round; someone reconnecting finds their group again.
-        var (breakout, round) = await breakouts.EnterAsync(self);
+        var (breakout, round, group) = await breakouts.EnterAsync(self);
+        if (connected != ConnectOutcome.AnotherConnection && breakout is not null)
+        {
+            // Their partners were told the connection was lost (or they were absent): they are back.
+            await partners.BackAsync(self.AttendeeId, breakout);
+        }
+        var recalled = await recall.RecallAsync(record, self, group);
 
         return new JoinResult(
             new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count, record.SeriesKey),
@@ -78,7 +89,14 @@ public sealed class RoomService(
             snapshot.Count,
             [.. history],
             breakout,
-            round);
+            round)
+        {
+            Announcement = await announcement,
+            BreakoutChat = recalled.BreakoutChat,
+            Broadcast = recalled.Broadcast,
+            FollowUps = recalled.FollowUps,
+            Met = recalled.Met,
+        };
     }
 
     public async Task SetAvailableAsync(RoomMember member, bool available)
@@ -125,7 +143,11 @@ public sealed class RoomService(
             {
                 if (records.TryGetValue(member!.AttendeeId, out var record) && !record.Removed)
                 {
-                    await presence.ConnectAsync(record, context.ConnectionId);
+                    if ((await presence.ConnectAsync(record, context.ConnectionId)).Outcome != ConnectOutcome.AnotherConnection)
+                    {
+                        // Counted as gone meanwhile (their partners heard so): they never were, so the partners hear they are back.
+                        await partners.BackAsync(record.EventId, record.AttendeeId);
+                    }
                     restored++;
                 }
             }

@@ -32,7 +32,10 @@ public sealed class ModerationService(
     {
         RequireHost(host, "HostOnly.Announce");
         var checkedText = ChatService.CheckText(text, Texts.Get("Field.Announcement"), options.Value);
-        await hub.Clients.Group(EventGroups.Room(host.EventId)).Announcement(new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds()));
+        var announcement = new Announcement(checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
+        // Kept before it is sent: whoever has seen it finds it again after a reload.
+        await chat.SetAnnouncementAsync(host.EventId, announcement);
+        await hub.Clients.Group(EventGroups.Room(host.EventId)).Announcement(announcement);
     }
 
     public async Task DeleteMessageAsync(RoomMember host, long seq)

@@ -39,8 +39,11 @@ public sealed class PresenceService : IDisposable
         _coalescer = new PresenceCoalescer(time, options.Value.PresenceInterval, SendAsync);
     }
 
-    /// <summary>Adds a connection of the attendee and returns since when they are present.</summary>
-    public async Task<long> ConnectAsync(AttendeeRecord attendee, string connectionId, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a connection of the attendee and returns since when they are present, and whether this connection
+    /// ended a time without any (<see cref="ConnectOutcome.AnotherConnection"/> when it did not).
+    /// </summary>
+    public async Task<(long JoinedAt, ConnectOutcome Outcome)> ConnectAsync(AttendeeRecord attendee, string connectionId, CancellationToken ct = default)
     {
         var now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         // Back within the grace period: the pending leave is moot (and on several nodes must not fire early).
@@ -48,12 +51,13 @@ public sealed class PresenceService : IDisposable
         {
             pending.Dispose();
         }
-        if (await _presence.ConnectAsync(attendee.EventId, attendee.AttendeeId, connectionId, now, ct))
+        var outcome = await _presence.ConnectAsync(attendee.EventId, attendee.AttendeeId, connectionId, now, ct);
+        if (outcome == ConnectOutcome.Joined)
         {
             _coalescer.Joined(attendee.EventId, attendee.ToDto(now));
-            return now;
+            return (now, outcome);
         }
-        return await _presence.GetJoinedAtAsync(attendee.EventId, attendee.AttendeeId, ct) ?? now;
+        return (await _presence.GetJoinedAtAsync(attendee.EventId, attendee.AttendeeId, ct) ?? now, outcome);
     }
 
     public async Task DisconnectAsync(string eventId, string attendeeId, string connectionId)
@@ -74,6 +78,9 @@ public sealed class PresenceService : IDisposable
         {
             return;
         }
+        // The attendee's last connection on any node just closed (the store counts them all): said once, here,
+        // where the grace period starts.
+        await ConnectionLostAsync(eventId, attendeeId);
         if (_grace <= TimeSpan.Zero)
         {
             await LeaveIfIdleAsync(eventId, attendeeId);
@@ -150,6 +157,25 @@ public sealed class PresenceService : IDisposable
         }
     }
 
+    /// <summary>
+    /// Tells the listeners that the attendee has no connection left on any node. Called where that happens: the
+    /// close of their last connection, or the sweep that drops a dead node's connections.
+    /// </summary>
+    public async Task ConnectionLostAsync(string eventId, string attendeeId)
+    {
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                await listener.OnConnectionLostAsync(eventId, attendeeId);
+            }
+            catch (Exception ex)
+            {
+                PresenceLog.ListenerFailed(_logger, ex, eventId);
+            }
+        }
+    }
+
     private async Task NotifyLeftAsync(string eventId, string attendeeId, bool evicted)
     {
         foreach (var listener in _listeners)
@@ -193,4 +219,7 @@ internal static partial class PresenceLog
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Could not end the presence of an attendee in event {EventId}")]
     public static partial void LeaveFailed(ILogger logger, Exception exception, string eventId);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Error, Message = "A presence listener failed on a lost connection in event {EventId}")]
+    public static partial void ListenerFailed(ILogger logger, Exception exception, string eventId);
 }

@@ -1,3 +1,4 @@
+using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Breakouts.Pairing;
 
@@ -16,7 +17,7 @@ public interface IBreakoutStore
     /// Runs <paramref name="change"/> on a private copy of the state and saves the copy when it returns.
     /// The change is atomic: concurrent changes to one event never interleave. It may run more than once
     /// (optimistic concurrency), so it must not have side effects: act on its result afterwards.
-    /// When it throws, nothing is saved.
+    /// When it throws, nothing is saved. The private chat of every group the change ended goes with it.
     /// </summary>
     Task<T> UpdateAsync<T>(string eventId, Func<BreakoutState, T> change, CancellationToken ct = default);
 
@@ -58,4 +59,32 @@ public interface IBreakoutStore
     /// (one blocked the other): a later request by either starts from nothing.
     /// </summary>
     Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default);
+
+    /// <summary>
+    /// Appends to the private chat of the message's group, keeping the newest <see cref="BreakoutMemory.BreakoutChatKept"/>. The chat
+    /// lives while the group does: the update that ends the group deletes it.
+    /// </summary>
+    Task AppendBreakoutChatAsync(string eventId, BreakoutChatMessage message, CancellationToken ct = default);
+
+    /// <summary>Keeps <paramref name="broadcast"/> as the event's latest host broadcast to the breakouts.</summary>
+    Task SetBroadcastAsync(string eventId, Announcement broadcast, CancellationToken ct = default);
+
+    /// <summary>
+    /// What an attendee's breakouts left them, in one read: whom they met (oldest first), their follow-up requests
+    /// (not yet mutual, and mutual), and, when <paramref name="groupId"/> names their current group, its chat (oldest
+    /// first) and the event's latest broadcast (the caller decides whether the group saw it).
+    /// </summary>
+    Task<BreakoutMemory> RecallAsync(string eventId, string attendeeId, string? groupId, CancellationToken ct = default);
+}
+
+/// <summary>What <see cref="IBreakoutStore.RecallAsync"/> returns. <see cref="Asked"/> leaves out the <see cref="Matched"/> ones.</summary>
+public sealed record BreakoutMemory(
+    IReadOnlyList<string> Met,
+    IReadOnlyList<string> Asked,
+    IReadOnlyList<string> Matched,
+    IReadOnlyList<BreakoutChatMessage> Chat,
+    Announcement? Broadcast)
+{
+    /// <summary>How many messages of a group's private chat are kept (and given back on Join).</summary>
+    public const int BreakoutChatKept = 50;
 }

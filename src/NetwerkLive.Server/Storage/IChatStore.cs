@@ -27,4 +27,10 @@ public interface IChatStore
 
     /// <summary>Deletes a message. False when there is no such message (never sent, already deleted or expired).</summary>
     Task<bool> DeleteAsync(string eventId, long seq, CancellationToken ct = default);
+
+    /// <summary>Keeps <paramref name="announcement"/> as the event's latest host announcement, in place of the one before.</summary>
+    Task SetAnnouncementAsync(string eventId, Announcement announcement, CancellationToken ct = default);
+
+    /// <summary>The event's latest host announcement, or null when the host made none.</summary>
+    Task<Announcement?> GetAnnouncementAsync(string eventId, CancellationToken ct = default);
 }

@@ -5,7 +5,7 @@ using NetwerkLive.Server.Breakouts.Pairing;
 
 namespace NetwerkLive.Server.Storage;
 
-internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutStore
+internal sealed partial class InMemoryBreakoutStore(EventActivity activity) : IBreakoutStore
 {
     private readonly ConcurrentDictionary<string, Slot> _states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, MeetingLog> _meetings = new(StringComparer.Ordinal);
@@ -31,6 +31,7 @@ internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutS
             var copy = Copy(slot.State);
             var result = change(copy);
             copy.Version = slot.State.Version + 1;
+            ForgetChatsOfEndedGroups(eventId, slot.State, copy);
             slot.State = copy;
             activity.Touch(eventId);
             return Task.FromResult(result);
@@ -138,6 +139,7 @@ internal sealed class InMemoryBreakoutStore(EventActivity activity) : IBreakoutS
         _states.TryRemove(eventId, out _);
         _meetings.TryRemove(eventId, out _);
         _followUps.TryRemove(eventId, out _);
+        _extras.TryRemove(eventId, out _);
     }
 
     public void ForgetSeries(string seriesId)

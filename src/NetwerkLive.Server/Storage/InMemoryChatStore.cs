@@ -14,6 +14,7 @@ internal sealed class InMemoryChatStore(IOptions<RoomOptions> options, EventActi
 {
     private readonly int _retention = options.Value.ChatRetention;
     private readonly ConcurrentDictionary<string, Log> _logs = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Announcement> _announcements = new(StringComparer.Ordinal);
     private readonly Channel<(string EventId, ChatMessage Message)> _feed =
         Channel.CreateUnbounded<(string, ChatMessage)>(new UnboundedChannelOptions { SingleReader = true });
     private int _subscribed;
@@ -83,7 +84,21 @@ internal sealed class InMemoryChatStore(IOptions<RoomOptions> options, EventActi
 
     public void Dispose() => _feed.Writer.TryComplete();
 
-    public void Forget(string eventId) => _logs.TryRemove(eventId, out _);
+    public void Forget(string eventId)
+    {
+        _logs.TryRemove(eventId, out _);
+        _announcements.TryRemove(eventId, out _);
+    }
+
+    public Task SetAnnouncementAsync(string eventId, Announcement announcement, CancellationToken ct = default)
+    {
+        activity.Touch(eventId);
+        _announcements[eventId] = announcement;
+        return Task.CompletedTask;
+    }
+
+    public Task<Announcement?> GetAnnouncementAsync(string eventId, CancellationToken ct = default) =>
+        Task.FromResult(_announcements.TryGetValue(eventId, out var announcement) ? announcement : null);
 
     public Task<bool> DeleteAsync(string eventId, long seq, CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ internal sealed class InMemoryPresenceStore(EventActivity activity) : IPresenceS
 {
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
 
-    public Task<bool> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
+    public Task<ConnectOutcome> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
     {
         var room = _rooms.GetOrAdd(eventId, static _ => new Room());
         activity.Touch(eventId);
@@ -14,16 +14,36 @@ internal sealed class InMemoryPresenceStore(EventActivity activity) : IPresenceS
         {
             if (room.Present.TryGetValue(attendeeId, out var entry))
             {
+                var cameBack = entry.Connections.Count == 0;
                 entry.Connections.Add(connectionId);
                 entry.IdleSince = null;
-                return Task.FromResult(false);
+                return Task.FromResult(cameBack ? ConnectOutcome.CameBack : ConnectOutcome.AnotherConnection);
             }
             entry = new Entry(now);
             entry.Connections.Add(connectionId);
             room.Present.Add(attendeeId, entry);
             room.ByJoinTime.Add(new PresentAttendee(attendeeId, now));
-            return Task.FromResult(true);
+            return Task.FromResult(ConnectOutcome.Joined);
         }
+    }
+
+    public Task<IReadOnlyDictionary<string, PresenceStatus>> GetStatusAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, PresenceStatus>(StringComparer.Ordinal);
+        if (_rooms.TryGetValue(eventId, out var room))
+        {
+            lock (room)
+            {
+                foreach (var id in attendeeIds)
+                {
+                    if (room.Present.TryGetValue(id, out var entry))
+                    {
+                        found[id] = new PresenceStatus(entry.JoinedAt, entry.Connections.Count > 0);
+                    }
+                }
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<string, PresenceStatus>>(found);
     }
 
     public Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)

@@ -24,6 +24,7 @@ public sealed class TestClient : IAsyncDisposable
         connection.BreakoutExtended += BreakoutExtended.Add;
         connection.BreakoutEnded += BreakoutEnded.Add;
         connection.PartnerLeft += PartnerLeft.Add;
+        connection.PartnerConnection += PartnerConnection.Add;
         connection.ExtensionProposed += ExtensionProposed.Add;
         connection.BreakoutChatReceived += BreakoutChat.Add;
         connection.BreakoutBroadcast += BreakoutBroadcast.Add;
@@ -58,6 +59,7 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<BreakoutTimeNotice> BreakoutExtended { get; } = new();
     public Inbox<BreakoutEndedNotice> BreakoutEnded { get; } = new();
     public Inbox<PartnerLeftNotice> PartnerLeft { get; } = new();
+    public Inbox<PartnerConnectionNotice> PartnerConnection { get; } = new();
     public Inbox<ExtensionProposedNotice> ExtensionProposed { get; } = new();
     public Inbox<BreakoutChatMessage> BreakoutChat { get; } = new();
     public Inbox<Announcement> BreakoutBroadcast { get; } = new();

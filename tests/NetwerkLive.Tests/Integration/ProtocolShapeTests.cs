@@ -22,21 +22,36 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
 
     private static readonly Attendee SampleAttendee = new("a1", "Ann", "Hoya", ["water", "cleantech"], IsHost: false, Available: true, JoinedAt: Now);
     private static readonly ChatMessage SampleMessage = new(7, "a1", "Ann", "Hallo", Now);
-    private static readonly BreakoutAssignment SampleAssignment = new("r1", "g1", [SampleAttendee], Now, "https://meet.jit.si/netwerk-abc");
+    private static readonly BreakoutAssignment SampleAssignment = new("r1", "g1", [SampleAttendee], Now, "https://meet.jit.si/netwerk-abc") { ConnectionLost = ["a1"] };
+    private static readonly BreakoutChatMessage SampleBreakoutMessage = new("r1", "g1", "a1", "Ann", "Hoi", Now);
+    private static readonly FollowUpState SampleFollowUps = new(["a2"], [new FollowUpMatch(SampleAttendee, "+31612345678")]);
 
     // The shapes docs/hub-contract.md lists, key by key (sorted), with the kind of every value: ids and texts are
     // strings, timestamps and counts integers. Built from each other as the contract builds its shapes.
     private const string AttendeeShape = """{"available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer}""";
     private const string ChatMessageShape = """{"senderId":string,"senderName":string,"sentAt":integer,"seq":integer,"text":string}""";
     private const string EventSummaryShape = """{"attendeeCount":integer,"eventId":string,"livestreamUrl":string,"seriesKey":string,"title":string}""";
-    private const string AssignmentShape = """{"endsAt":integer,"groupId":string,"meetingUrl":string,"partners":[""" + AttendeeShape + """],"roundId":string}""";
+    private const string AssignmentShape = """{"connectionLost":[string],"endsAt":integer,"groupId":string,"meetingUrl":string,"partners":[""" + AttendeeShape + """],"roundId":string}""";
+    private const string AnnouncementShape = """{"sentAt":integer,"text":string}""";
+    private const string BreakoutChatMessageShape = """{"groupId":string,"roundId":string,"senderId":string,"senderName":string,"sentAt":integer,"text":string}""";
+    private const string FollowUpMatchShape = """{"attendee":""" + AttendeeShape + ""","contact":string}""";
+    private const string FollowUpStateShape = """{"asked":[string],"matched":[""" + FollowUpMatchShape + "]}";
     private const string RoundNoticeShape = """{"endsAt":integer,"groupCount":integer,"roundId":string}""";
 
     public static TheoryData<string, object, string> Payloads => new()
     {
-        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3)),
-            """{"attendeeCount":integer,"attendees":[""" + AttendeeShape + """],"breakout":""" + AssignmentShape + ""","chat":[""" + ChatMessageShape
-            + """],"event":""" + EventSummaryShape + ""","round":""" + RoundNoticeShape + ""","self":""" + AttendeeShape + "}" },
+        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3))
+            {
+                Announcement = new Announcement("Welkom", Now),
+                BreakoutChat = [SampleBreakoutMessage],
+                Broadcast = new Announcement("Nog twee minuten", Now),
+                FollowUps = SampleFollowUps,
+                Met = [SampleAttendee],
+            },
+            """{"announcement":""" + AnnouncementShape + ""","attendeeCount":integer,"attendees":[""" + AttendeeShape + """],"breakout":""" + AssignmentShape
+            + ""","breakoutChat":[""" + BreakoutChatMessageShape + """],"broadcast":""" + AnnouncementShape + ""","chat":[""" + ChatMessageShape
+            + """],"event":""" + EventSummaryShape + ""","followUps":""" + FollowUpStateShape + ""","met":[""" + AttendeeShape + """],"round":""" + RoundNoticeShape
+            + ""","self":""" + AttendeeShape + "}" },
         { "BreakoutAssignment", SampleAssignment, AssignmentShape },
         { "RoundInfo", new RoundInfo("r1", 3, 7, Now), """{"endsAt":integer,"groupCount":integer,"participantCount":integer,"roundId":string}""" },
         { "RoundNotice", new RoundNotice("r1", Now, 3), RoundNoticeShape },
@@ -46,16 +61,18 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
         { "BreakoutTimeNotice", new BreakoutTimeNotice("r1", "g1", Now), """{"endsAt":integer,"groupId":string,"roundId":string}""" },
         { "PartnerLeftNotice", new PartnerLeftNotice("r1", "g1", "a2"), """{"attendeeId":string,"groupId":string,"roundId":string}""" },
         { "ExtensionProposedNotice", new ExtensionProposedNotice("r1", "g1", "a2"), """{"attendeeId":string,"groupId":string,"roundId":string}""" },
-        { "BreakoutChatMessage", new BreakoutChatMessage("r1", "g1", "a1", "Ann", "Hoi", Now),
-            """{"groupId":string,"roundId":string,"senderId":string,"senderName":string,"sentAt":integer,"text":string}""" },
-        { "FollowUpMatch", new FollowUpMatch(SampleAttendee, "ann@example.org"), """{"attendee":""" + AttendeeShape + ""","contact":string}""" },
+        { "PartnerConnectionNotice", new PartnerConnectionNotice("r1", "g1", "a2", Connected: false),
+            """{"attendeeId":string,"connected":bool,"groupId":string,"roundId":string}""" },
+        { "BreakoutChatMessage", SampleBreakoutMessage, BreakoutChatMessageShape },
+        { "FollowUpMatch", new FollowUpMatch(SampleAttendee, "ann@example.org"), FollowUpMatchShape },
+        { "FollowUpState", SampleFollowUps, FollowUpStateShape },
         { "CoffeeQueueStatus", new CoffeeQueueStatus(false, 1), """{"matched":bool,"waiting":integer}""" },
         { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), EventSummaryShape },
         { "Attendee", SampleAttendee, AttendeeShape },
         { "ChatMessage", SampleMessage, ChatMessageShape },
         { "PresenceChange", new PresenceChange([SampleAttendee], ["a2"], [SampleAttendee with { Available = false }], 2),
             """{"attendeeCount":integer,"joined":[""" + AttendeeShape + """],"left":[string],"updated":[""" + AttendeeShape + "]}" },
-        { "Announcement", new Announcement("Welkom", Now), """{"sentAt":integer,"text":string}""" },
+        { "Announcement", new Announcement("Welkom", Now), AnnouncementShape },
         { "RemovedNotice", new RemovedNotice("The host removed you from this event."), """{"reason":string}""" },
     };
 

@@ -1,3 +1,4 @@
+using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
@@ -366,5 +367,115 @@ public abstract class BreakoutStoreContract
         await store.UpdateAsync(_eventId, state => state.NextDueAt = null);
 
         Assert.DoesNotContain(_eventId, await store.GetDueAsync(now: long.MaxValue, limit: int.MaxValue));
+    }
+
+    private static BreakoutChatMessage Said(string groupId, string senderId, string text, long at) => new("r1", groupId, senderId, "Ann", text, at);
+
+    private static Task<bool> AddGroupAsync(IBreakoutStore store, string eventId, string groupId, params string[] members) =>
+        store.UpdateAsync(eventId, state =>
+        {
+            state.AddGroup(new GroupState { GroupId = groupId, RoundId = "r1", Members = [.. members], EndsAt = 1_700_000_600_000 });
+            return true;
+        });
+
+    [Fact]
+    public async Task AGroupsChatIsRecalledOldestFirstKeepingTheNewestFifty()
+    {
+        var store = CreateStore();
+        await AddGroupAsync(store, _eventId, "g1", _ann, _bob);
+        var said = Enumerable.Range(1, BreakoutMemory.BreakoutChatKept + 2).Select(i => Said("g1", _ann, $"bericht {i}", 1_000 + i)).ToList();
+        foreach (var message in said)
+        {
+            await store.AppendBreakoutChatAsync(_eventId, message);
+        }
+
+        var memory = await store.RecallAsync(_eventId, _bob, "g1");
+
+        Assert.Equal(said.Skip(2), memory.Chat);
+    }
+
+    [Fact]
+    public async Task AnotherGroupsChatIsNotRecalled()
+    {
+        var store = CreateStore();
+        await AddGroupAsync(store, _eventId, "g1", _ann, _bob);
+        await AddGroupAsync(store, _eventId, "g2", _cas, Ids.NewAttendeeId());
+        await store.AppendBreakoutChatAsync(_eventId, Said("g2", _cas, "Alleen voor ons", 1_000));
+
+        Assert.Empty((await store.RecallAsync(_eventId, _ann, "g1")).Chat);
+    }
+
+    [Fact]
+    public async Task AGroupsChatGoesWithTheUpdateThatEndsTheGroup()
+    {
+        var store = CreateStore();
+        await AddGroupAsync(store, _eventId, "g1", _ann, _bob);
+        await store.AppendBreakoutChatAsync(_eventId, Said("g1", _ann, "Tot zo", 1_000));
+
+        await store.UpdateAsync(_eventId, state =>
+        {
+            state.RemoveGroup(state.Groups["g1"]);
+            return true;
+        });
+
+        Assert.Empty((await store.RecallAsync(_eventId, _ann, "g1")).Chat);
+    }
+
+    [Fact]
+    public async Task TheLatestBroadcastIsRecalledWithAGroupOnly()
+    {
+        var store = CreateStore();
+        await store.SetBroadcastAsync(_eventId, new Announcement("Nog vijf minuten", 1_000));
+        await store.SetBroadcastAsync(_eventId, new Announcement("Nog één minuut", 2_000));
+
+        Assert.Equal(new Announcement("Nog één minuut", 2_000), (await store.RecallAsync(_eventId, _ann, "g1")).Broadcast);
+        Assert.Null((await store.RecallAsync(_eventId, _ann, groupId: null)).Broadcast);
+    }
+
+    [Fact]
+    public async Task WhomSomeoneMetIsRecalledOncePerPersonInTheOrderTheyFirstMet()
+    {
+        var store = CreateStore();
+        var (ann, bob, cas) = (Person("ann"), Person("bob"), Person("cas"));
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [MeetingOf("r1", _cas, _ann, cas, ann) with { At = 1_000 }]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [MeetingOf("r2", _ann, _bob, ann, bob) with { At = 2_000 }]);
+        await store.RecordMeetingsAsync(_eventId, _seriesId, [MeetingOf("r3", _ann, _cas, ann, cas) with { At = 3_000 }]);
+
+        Assert.Equal([_cas, _bob], (await store.RecallAsync(_eventId, _ann, groupId: null)).Met);
+        Assert.Equal([_ann], (await store.RecallAsync(_eventId, _bob, groupId: null)).Met);
+        Assert.Empty((await store.RecallAsync(Ids.NewEventId(), _ann, groupId: null)).Met);
+    }
+
+    [Fact]
+    public async Task FollowUpsAreRecalledAsAskedUntilMutualThenAsMatched()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _ann, _cas);
+        await store.RequestFollowUpAsync(_eventId, _cas, _ann);
+
+        var anns = await store.RecallAsync(_eventId, _ann, groupId: null);
+        var bobs = await store.RecallAsync(_eventId, _bob, groupId: null);
+
+        Assert.Equal([_bob], anns.Asked);
+        Assert.Equal([_cas], anns.Matched);
+        Assert.Empty(bobs.Asked);
+        Assert.Empty(bobs.Matched);
+    }
+
+    [Fact]
+    public async Task WithdrawnFollowUpsAreNotRecalled()
+    {
+        var store = CreateStore();
+        await store.RequestFollowUpAsync(_eventId, _ann, _bob);
+        await store.RequestFollowUpAsync(_eventId, _bob, _ann);
+        await store.RequestFollowUpAsync(_eventId, _ann, _cas);
+
+        await store.WithdrawFollowUpsAsync(_eventId, PairKey.Of(_ann, _bob));
+
+        var anns = await store.RecallAsync(_eventId, _ann, groupId: null);
+        Assert.Equal([_cas], anns.Asked);
+        Assert.Empty(anns.Matched);
+        Assert.Empty((await store.RecallAsync(_eventId, _bob, groupId: null)).Asked);
     }
 }

@@ -247,4 +247,15 @@ public abstract class ChatStoreContract
         Assert.Equal(Range(1, Count), received);
         Assert.False(overlapped, "The feed called its subscriber again before the previous call finished.");
     }
+
+    [Fact]
+    public async Task TheLatestAnnouncementIsKeptPerEvent()
+    {
+        var store = CreateStore();
+        await store.SetAnnouncementAsync(_eventId, new Announcement("Welkom allemaal", 1_000));
+        await store.SetAnnouncementAsync(_eventId, new Announcement("Over vijf minuten de eerste ronde", 2_000));
+
+        Assert.Equal(new Announcement("Over vijf minuten de eerste ronde", 2_000), await store.GetAnnouncementAsync(_eventId));
+        Assert.Null(await store.GetAnnouncementAsync(Ids.NewEventId()));
+    }
 }

@@ -17,7 +17,7 @@ public abstract class PresenceStoreContract
     {
         var store = CreateStore();
 
-        Assert.True(await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000));
+        Assert.Equal(ConnectOutcome.Joined, await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000));
 
         Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
         Assert.Equal(1, await store.CountAsync(_eventId));
@@ -29,10 +29,39 @@ public abstract class PresenceStoreContract
         var store = CreateStore();
         await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
 
-        Assert.False(await store.ConnectAsync(_eventId, _ann, "c2", now: 2_000));
+        Assert.Equal(ConnectOutcome.AnotherConnection, await store.ConnectAsync(_eventId, _ann, "c2", now: 2_000));
 
         Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
         Assert.Equal(1, await store.CountAsync(_eventId));
+    }
+
+    [Fact]
+    public async Task AConnectionAfterTheLastOneClosedSaysTheAttendeeCameBack()
+    {
+        var store = CreateStore();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.DisconnectAsync(_eventId, _ann, "c1", now: 2_000);
+
+        Assert.Equal(ConnectOutcome.CameBack, await store.ConnectAsync(_eventId, _ann, "c2", now: 3_000));
+        Assert.Equal(ConnectOutcome.AnotherConnection, await store.ConnectAsync(_eventId, _ann, "c3", now: 3_001));
+
+        Assert.Equal(1_000, await store.GetJoinedAtAsync(_eventId, _ann));
+    }
+
+    [Fact]
+    public async Task StatusSaysSinceWhenAndWhetherConnectedAndLeavesOutWhoIsAbsent()
+    {
+        var store = CreateStore();
+        var cas = Ids.NewAttendeeId();
+        await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
+        await store.ConnectAsync(_eventId, _bob, "c2", now: 2_000);
+        await store.DisconnectAsync(_eventId, _bob, "c2", now: 3_000);
+
+        var status = await store.GetStatusAsync(_eventId, [_ann, _bob, cas]);
+
+        Assert.Equal(new PresenceStatus(1_000, Connected: true), status[_ann]);
+        Assert.Equal(new PresenceStatus(2_000, Connected: false), status[_bob]);
+        Assert.False(status.ContainsKey(cas));
     }
 
     [Fact]
@@ -121,7 +150,7 @@ public abstract class PresenceStoreContract
         await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
         await store.EvictAsync(_eventId, _ann);
 
-        Assert.True(await store.ConnectAsync(_eventId, _ann, "c2", now: 5_000));
+        Assert.Equal(ConnectOutcome.Joined, await store.ConnectAsync(_eventId, _ann, "c2", now: 5_000));
 
         Assert.Equal(5_000, await store.GetJoinedAtAsync(_eventId, _ann));
         Assert.Equal(0, await store.DisconnectAsync(_eventId, _ann, "c2", now: 5_000));
@@ -182,7 +211,7 @@ public abstract class PresenceStoreContract
         var other = Ids.NewEventId();
         await store.ConnectAsync(_eventId, _ann, "c1", now: 1_000);
 
-        Assert.True(await store.ConnectAsync(other, _ann, "c2", now: 2_000));
+        Assert.Equal(ConnectOutcome.Joined, await store.ConnectAsync(other, _ann, "c2", now: 2_000));
 
         Assert.Equal(1, await store.CountAsync(_eventId));
         Assert.Equal(1, await store.CountAsync(other));

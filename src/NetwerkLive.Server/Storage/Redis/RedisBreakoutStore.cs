@@ -11,26 +11,31 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// (<c>bo:due</c>). Meetings, series memory, blocks and follow-ups are lists and sets next to it; the meetings
 /// list has a set of the round-and-pair ids it holds (<c>bo:{eventId}:meetings:ids</c>), so each meeting is in it once.
 /// </summary>
-public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IBreakoutStore
+public sealed partial class RedisBreakoutStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IBreakoutStore
 {
     private const int MaxUpdateAttempts = 100;
     private static readonly RedisValue[] StateFields = ["v", "doc"];
 
-    // KEYS: requests, mutual pairs. ARGV: requester|target, target|requester, encoded pair.
+    // KEYS: requests, mutual pairs, asked index, matched index. ARGV: requester|target, target|requester, encoded pair.
+    // The two indexes are what Join() reads per attendee (RedisKeyNames.Asked, RedisKeyNames.Matched).
     private const string FollowUpScript = """
         redis.call('SADD', KEYS[1], ARGV[1])
+        redis.call('ZADD', KEYS[3], 0, ARGV[1])
         if redis.call('SISMEMBER', KEYS[1], ARGV[2]) == 1 then
+          redis.call('ZADD', KEYS[4], 0, ARGV[1], 0, ARGV[2])
           return redis.call('SADD', KEYS[2], ARGV[3])
         end
         return 0
         """;
 
-    // KEYS: meetings list, its ids, series pairs. ARGV: n, then n meeting ids, n entries, n encoded person pairs.
+    // KEYS: meetings list, its ids, series pairs, met index. ARGV: n, then n meeting ids, n entries, n encoded person
+    // pairs, and 2n met index entries (a's view, b's view of each meeting).
     private const string RecordMeetingsScript = """
         local n = tonumber(ARGV[1])
         for i = 1, n do
           if redis.call('SADD', KEYS[2], ARGV[1 + i]) == 1 then
             redis.call('RPUSH', KEYS[1], ARGV[1 + n + i])
+            redis.call('ZADD', KEYS[4], 0, ARGV[1 + 3 * n + 2 * i - 1], 0, ARGV[1 + 3 * n + 2 * i])
           end
           redis.call('SADD', KEYS[3], ARGV[1 + 2 * n + i])
         end
@@ -48,8 +53,11 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
         {
             var (state, stored) = await ReadStateAsync(eventId, ct);
             var version = state.Version;
+            var groupsBefore = state.Groups.Keys.ToList();
             // Runs on a freshly read copy: when it throws, nothing has been written.
             var result = change(state);
+            // A group's private chat goes in the same transaction as the group.
+            RedisKey[] endedChats = [.. groupsBefore.Where(g => !state.Groups.ContainsKey(g)).Select(g => GroupChatKey(eventId, g))];
             state.Version = version + 1;
             var doc = MessagePackSerializer.Serialize(state, cancellationToken: ct);
             var nextDueAt = state.NextDueAt;
@@ -62,6 +70,10 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
                 _ = nextDueAt is { } at
                     ? transaction.SortedSetAddAsync(due, eventId, at)
                     : transaction.SortedSetRemoveAsync(due, eventId);
+                if (endedChats.Length > 0)
+                {
+                    _ = transaction.KeyDeleteAsync(endedChats);
+                }
                 return await transaction.ExecuteAsync();
             }, ct);
             if (saved)
@@ -97,13 +109,14 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
         {
             return;
         }
-        RedisKey[] keys = [MeetingsKey(eventId), MeetingIdsKey(eventId), SeriesMeetingsKey(seriesId)];
+        RedisKey[] keys = [MeetingsKey(eventId), MeetingIdsKey(eventId), SeriesMeetingsKey(seriesId), redis.Key(RedisKeyNames.Met(eventId))];
         RedisValue[] args =
         [
             meetings.Count,
             .. meetings.Select(m => (RedisValue)(m.RoundId + "/" + PairKeyCodec.Encode(PairKey.Of(m.A, m.B)))),
             .. meetings.Select(m => (RedisValue)RedisJson.Serialize(m, RedisJson.Default.Meeting)),
             .. meetings.Select(m => (RedisValue)PairKeyCodec.Encode(PairKey.Of(m.PersonA, m.PersonB))),
+            .. meetings.SelectMany(m => new[] { MetEntry(m.A, m.At, m.B), MetEntry(m.B, m.At, m.A) }),
         ];
         await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(RecordMeetingsScript, keys, args), ct);
         await expiry.TouchEventAsync(eventId, ct, SeriesMeetingsKey(seriesId));
@@ -133,7 +146,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
     public async Task<bool> RequestFollowUpAsync(string eventId, string requester, string target, CancellationToken ct = default)
     {
         var pair = PairKeyCodec.Encode(PairKey.Of(requester, target));
-        RedisKey[] keys = [RequestsKey(eventId), MutualKey(eventId)];
+        RedisKey[] keys = [RequestsKey(eventId), MutualKey(eventId), redis.Key(RedisKeyNames.Asked(eventId)), redis.Key(RedisKeyNames.Matched(eventId))];
         RedisValue[] args = [requester + "|" + target, target + "|" + requester, pair];
         var matched = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(FollowUpScript, keys, args), ct);
         await expiry.TouchEventAsync(eventId, ct);
@@ -146,6 +159,7 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
     public async Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default)
     {
         var (requests, mutual) = (RequestsKey(eventId), MutualKey(eventId));
+        var (asked, matched) = (redis.Key(RedisKeyNames.Asked(eventId)), redis.Key(RedisKeyNames.Matched(eventId)));
         RedisValue[] both = [attendees.First + "|" + attendees.Second, attendees.Second + "|" + attendees.First];
         var pair = PairKeyCodec.Encode(attendees);
         await gate.WriteAsync(async token =>
@@ -153,6 +167,8 @@ public sealed class RedisBreakoutStore(RedisConnection redis, RedisGate gate, Re
             var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
             _ = transaction.SetRemoveAsync(requests, both);
             _ = transaction.SetRemoveAsync(mutual, pair);
+            _ = transaction.SortedSetRemoveAsync(asked, both);
+            _ = transaction.SortedSetRemoveAsync(matched, both);
             return await transaction.ExecuteAsync();
         }, ct);
     }

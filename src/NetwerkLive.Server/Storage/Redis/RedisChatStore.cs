@@ -26,6 +26,11 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
         return seq
         """;
 
+    // The event's keys, the announcement's among them, follow: the same round trip keeps the event alive.
+    private static readonly string SetAnnouncementScript = """
+        redis.call('SET', KEYS[1], ARGV[1])
+        """ + RedisExpiry.TouchAfterKeys(0);
+
     private readonly int _retention = options.Value.ChatRetention;
 
     public async Task<ChatMessage> AppendAsync(string eventId, string senderId, string senderName, string text, long sentAt, CancellationToken ct = default)
@@ -73,6 +78,20 @@ public sealed class RedisChatStore(RedisConnection redis, RedisGate gate, IOptio
         var deleted = await gate.WriteAsync(async _ =>
             await (await redis.GetDatabaseAsync()).StreamDeleteAsync(key, [EntryId(seq)]), ct);
         return deleted == 1;
+    }
+
+    public async Task SetAnnouncementAsync(string eventId, Announcement announcement, CancellationToken ct = default)
+    {
+        RedisKey[] keys = [redis.Key(RedisKeyNames.Announcement(eventId)), .. expiry.EventKeys(eventId)];
+        RedisValue[] args = [MessagePack.MessagePackSerializer.Serialize(announcement, cancellationToken: ct), expiry.RetentionMs];
+        await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(SetAnnouncementScript, keys, args), ct);
+    }
+
+    public async Task<Announcement?> GetAnnouncementAsync(string eventId, CancellationToken ct = default)
+    {
+        var key = redis.Key(RedisKeyNames.Announcement(eventId));
+        var value = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).StringGetAsync(key), ct);
+        return value.IsNull ? null : MessagePack.MessagePackSerializer.Deserialize<Announcement>((ReadOnlyMemory<byte>)value, cancellationToken: ct);
     }
 
     public async Task SubscribeAsync(Func<string, ChatMessage, Task> onAppended, CancellationToken ct = default)

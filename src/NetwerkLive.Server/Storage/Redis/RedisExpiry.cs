@@ -34,6 +34,11 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
         redis.Key("bo:" + eventId + ":meetings:ids"),
         redis.Key("fu:" + eventId + ":req"),
         redis.Key("fu:" + eventId + ":mutual"),
+        redis.Key(RedisKeyNames.Announcement(eventId)),
+        redis.Key(RedisKeyNames.Broadcast(eventId)),
+        redis.Key(RedisKeyNames.Met(eventId)),
+        redis.Key(RedisKeyNames.Asked(eventId)),
+        redis.Key(RedisKeyNames.Matched(eventId)),
     ];
 
     /// <summary>

@@ -14,11 +14,15 @@ namespace NetwerkLive.Server.Storage.Redis;
 public sealed class RedisPresenceStore(RedisConnection redis, RedisGate gate, NodeIdentity node, RedisExpiry expiry) : IPresenceStore
 {
     // KEYS: joined, connections, idle, node connections. ARGV: attendee, node|connection, now, event|attendee, event|attendee|connection.
+    // Returns 2 when this made the attendee present, 1 when they came back from idle (no connection), 0 otherwise.
     private const string ConnectScript = """
         redis.call('SADD', KEYS[2], ARGV[2])
         redis.call('SADD', KEYS[4], ARGV[5])
-        redis.call('ZREM', KEYS[3], ARGV[4])
-        return redis.call('ZADD', KEYS[1], 'NX', ARGV[3], ARGV[1])
+        local cameBack = redis.call('ZREM', KEYS[3], ARGV[4])
+        if redis.call('ZADD', KEYS[1], 'NX', ARGV[3], ARGV[1]) == 1 then
+          return 2
+        end
+        return cameBack
         """;
 
     // Same KEYS and ARGV as ConnectScript. Returns the connections left.
@@ -78,13 +82,47 @@ public sealed class RedisPresenceStore(RedisConnection redis, RedisGate gate, No
         return idle
         """;
 
-    public async Task<bool> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
+    public async Task<ConnectOutcome> ConnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)
     {
         var (keys, args) = ConnectionCall(eventId, attendeeId, connectionId, now);
-        var joined = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(ConnectScript, keys, args), ct);
+        var outcome = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(ConnectScript, keys, args), ct);
         // Only a connect makes a connections key (later changes remove members, or the whole key).
         await expiry.TouchEventAsync(eventId, ct, ConnectionsKey(eventId, attendeeId));
-        return (long)joined == 1;
+        return (long)outcome switch
+        {
+            2 => ConnectOutcome.Joined,
+            1 => ConnectOutcome.CameBack,
+            _ => ConnectOutcome.AnotherConnection,
+        };
+    }
+
+    public async Task<IReadOnlyDictionary<string, PresenceStatus>> GetStatusAsync(string eventId, IReadOnlyList<string> attendeeIds, CancellationToken ct = default)
+    {
+        var found = new Dictionary<string, PresenceStatus>(StringComparer.Ordinal);
+        if (attendeeIds.Count == 0)
+        {
+            return found;
+        }
+        var (joinedKey, idleKey) = (JoinedKey(eventId), IdleKey);
+        RedisValue[] members = [.. attendeeIds.Select(id => (RedisValue)id)];
+        RedisValue[] idleMembers = [.. attendeeIds.Select(id => (RedisValue)(eventId + "|" + id))];
+        // Both ZMSCOREs in one round trip: present since when, and idle (no connection) or not.
+        var (joined, idle) = await gate.ReadAsync(async _ =>
+        {
+            var batch = (await redis.GetDatabaseAsync()).CreateBatch();
+            var joinedAt = batch.SortedSetScoresAsync(joinedKey, members);
+            var idleSince = batch.SortedSetScoresAsync(idleKey, idleMembers);
+            batch.Execute();
+            return (await joinedAt, await idleSince);
+        }, ct);
+        for (var i = 0; i < attendeeIds.Count; i++)
+        {
+            if (joined[i] is { } at)
+            {
+                found[attendeeIds[i]] = new PresenceStatus((long)at, Connected: idle[i] is null);
+            }
+        }
+        return found;
     }
 
     public async Task<int> DisconnectAsync(string eventId, string attendeeId, string connectionId, long now, CancellationToken ct = default)

@@ -16,6 +16,8 @@ public sealed class RedisRetentionTests : IAsyncLifetime
 {
     private static readonly TimeSpan Retention = TimeSpan.FromHours(2);
 
+    private static readonly string[] ReloadKeySuffixes = [":ann", ":broadcast", ":chat", ":met", ":asked"];
+
     private readonly RedisNetwerkLiveFactory _factory = (RedisNetwerkLiveFactory)new RedisNetwerkLiveFactory().With("Storage:EventRetention", Retention.ToString());
 
     [Fact]
@@ -29,6 +31,8 @@ public sealed class RedisRetentionTests : IAsyncLifetime
         Assert.True(keys.Count >= 10, $"Only {keys.Count} keys found: {string.Join(", ", keys)}");
         Assert.Contains(keys, k => ((string)k!).EndsWith(":removed", StringComparison.Ordinal));
         Assert.Contains(keys, k => ((string)k!).EndsWith(":meetings:ids", StringComparison.Ordinal));
+        // What a reload needs: the announcement, the broadcast, a group's chat, the met and follow-up indexes.
+        Assert.All(ReloadKeySuffixes, suffix => Assert.Contains(keys, k => ((string)k!).EndsWith(suffix, StringComparison.Ordinal)));
         foreach (var key in keys)
         {
             var ttl = await Database.KeyTimeToLiveAsync(key);
@@ -92,20 +96,25 @@ public sealed class RedisRetentionTests : IAsyncLifetime
         var (bob, _) = await live.JoinAsync("Bob", "Zuid");
         var (cas, _) = await live.JoinAsync("Cas", "West");
         await ann.Connection.SendChat("Hallo allemaal");
-        await host.Connection.StartRound(60, 2);
+        await host.Connection.Announce("Welkom");
+        var round = await host.Connection.StartRound(60, 2);
+        await ann.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId);
+        await ann.Connection.SendBreakoutChat("Hoi");
+        await host.Connection.BroadcastToBreakouts("Nog even");
         await ann.Connection.RequestFollowUp(bob.AttendeeId);
         await host.Connection.RemoveAttendee(cas.AttendeeId); // last: the set of removed persons is its last write
         return live;
     }
 
-    // Keys on a clock of their own: an attendee's connections (set again when they connect), the presence
+    // Keys on a clock of their own: an attendee's connections (set again when they connect), a group's chat (set
+    // again with each message, and deleted with the group), the presence
     // window (milliseconds), rate-limit buckets and connection slots (until full again, or a node timeout),
     // and the series' memory, whose id is its first event's (set again when the series records a meeting or
     // a block, from whichever of its events).
     private static bool IsOwnTtlKey(RedisKey key)
     {
         var name = (string)key!;
-        return name.Contains(":c:", StringComparison.Ordinal) || name.EndsWith(":window", StringComparison.Ordinal) || name.Contains(":series:", StringComparison.Ordinal)
+        return name.Contains(":c:", StringComparison.Ordinal) || name.Contains(":g:", StringComparison.Ordinal) || name.EndsWith(":window", StringComparison.Ordinal) || name.Contains(":series:", StringComparison.Ordinal)
             || name.Contains(":limit:", StringComparison.Ordinal);
     }
 

@@ -1,0 +1,32 @@
+namespace NetwerkLive.Server.Storage.Redis;
+
+/// <summary>
+/// The names (without the key prefix) of the keys that keep what a reload needs: one place for them, used by the
+/// stores that write them and by <see cref="RedisExpiry.EventKeys"/>. docs/redis.md lists them.
+/// </summary>
+public static class RedisKeyNames
+{
+    /// <summary>The event's latest host announcement (MessagePack).</summary>
+    public static string Announcement(string eventId) => "chat:" + eventId + ":ann";
+
+    /// <summary>The event's latest host broadcast to the breakouts (MessagePack).</summary>
+    public static string Broadcast(string eventId) => "bo:" + eventId + ":broadcast";
+
+    /// <summary>
+    /// Who met whom, per attendee: a sorted set of <c>{attendee}|{at, 13 digits}|{other}</c>, all scored 0, read by
+    /// lexicographic range per attendee (oldest first).
+    /// </summary>
+    public static string Met(string eventId) => "bo:" + eventId + ":met";
+
+    /// <summary>Follow-up requests per requester: <c>{requester}|{target}</c>, all scored 0, read by lexicographic range.</summary>
+    public static string Asked(string eventId) => "fu:" + eventId + ":asked";
+
+    /// <summary>Mutual follow-ups per attendee, both ways: <c>{attendee}|{other}</c>, all scored 0.</summary>
+    public static string Matched(string eventId) => "fu:" + eventId + ":matched";
+
+    /// <summary>
+    /// A live group's private chat: a list of MessagePack messages, the newest 50. Deleted with the group; not in
+    /// <see cref="RedisExpiry.EventKeys"/> (there is one per group), so each append sets its retention itself.
+    /// </summary>
+    public static string GroupChat(string eventId, string groupId) => "bo:" + eventId + ":g:" + groupId + ":chat";
+}
