@@ -9,6 +9,19 @@ import { nl } from "./src/strings/nl.js";
 
 const problems = [];
 
+// A text made from values gives a text for numbers, for names, or for lists of names (whichever it takes).
+function givesText(f) {
+  const samples = [(i) => i + 1, (i) => `Name ${i + 1}`, (i) => [`Ann ${i}`, `Bram ${i}`]];
+  return samples.some((sample) => {
+    try {
+      const text = f(...Array.from({ length: f.length }, (_, i) => sample(i)));
+      return typeof text === "string" && text.length > 0 && !text.includes("undefined");
+    } catch {
+      return false;
+    }
+  });
+}
+
 function compare(a, b, path) {
   for (const key of Object.keys(a)) {
     const where = path ? `${path}.${key}` : key;
@@ -21,10 +34,8 @@ function compare(a, b, path) {
       problems.push(`${where}: a ${typeof x} in en.js but a ${typeof y} in nl.js`);
     } else if (typeof x === "function") {
       if (x.length !== y.length) problems.push(`${where}: takes ${x.length} value(s) in en.js but ${y.length} in nl.js`);
-      const sample = Array.from({ length: x.length }, (_, i) => i + 1);
       for (const [lang, f] of [["en", x], ["nl", y]]) {
-        const text = f(...sample);
-        if (typeof text !== "string" || text.length === 0) problems.push(`${where}: gives no text in ${lang}.js`);
+        if (!givesText(f)) problems.push(`${where}: gives no text in ${lang}.js`);
       }
     } else if (typeof x === "object" && x !== null) {
       compare(x, y, where);

@@ -32,6 +32,19 @@ public sealed class RoomPage
     }
 
     /// <summary>
+    /// Joins on a page the test opened itself (a browser in another language, a phone, with init scripts
+    /// of its own), and waits until the room is live.
+    /// </summary>
+    public static async Task<RoomPage> JoinOnAsync(IPage page, EventLinks ev, Person person)
+    {
+        await page.GotoAsync(ev.JoinLink.ToString());
+        await FillJoinFormAsync(page, person);
+        await page.GetByTestId("join").ClickAsync();
+        await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
+        return new RoomPage(page, ev, person, await StoredAttendeeIdAsync(page, ev));
+    }
+
+    /// <summary>
     /// Several people join at once, each in a browser of their own, as they would at the start of an
     /// event; the pages come back in the order of <paramref name="people"/>.
     /// </summary>

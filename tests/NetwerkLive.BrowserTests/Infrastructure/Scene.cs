@@ -80,6 +80,23 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
                 : route.AbortAsync());
 
         var page = await context.NewPageAsync();
+        Watch(page, who);
+        return page;
+    }
+
+    /// <summary>
+    /// Another tab in the browser of an open page: it shares that browser's localStorage (not its
+    /// sessionStorage), as when someone opens the join link again; watched for errors like the first.
+    /// </summary>
+    public async Task<IPage> OpenTabAsync(IPage opened, string who)
+    {
+        var page = await opened.Context.NewPageAsync();
+        Watch(page, who);
+        return page;
+    }
+
+    private void Watch(IPage page, string who)
+    {
         page.Dialog += (_, dialog) =>
         {
             Dialogs.Enqueue($"{who}: {dialog.Type} \"{dialog.Message}\"");
@@ -101,7 +118,6 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
                 Log($"[{who}] console {message.Type}: {message.Text}");
             }
         };
-        return page;
     }
 
     /// <summary>An embeddable livestream: the room shows it in an iframe (served the placeholder above).</summary>

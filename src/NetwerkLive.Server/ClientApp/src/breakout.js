@@ -1,32 +1,11 @@
 // Breakouts on the attendee page: the panel (partners, countdown, meeting link, private chat), the
-// people met and their follow-up buttons, mutual contacts, the coffee queue and the round status.
+// moments around it (start, one minute left, the end, waiting alone), partners whose connection
+// dropped, the coffee queue and the round status. People met and follow-ups are people.js's.
 
 import { byTestId, el, setText, show, busy } from "./dom.js";
 import { strings, clock, plural } from "./strings.js";
 import { serverNow } from "./api.js";
 import { messageItem } from "./room.js";
-
-/** Remembered per tab, so a reload still shows whom you met and which contacts you got. */
-class MemoryOfPeople {
-  constructor(eventId) {
-    this.key = `netwerklive:${eventId}:people`;
-    let saved = {};
-    try {
-      saved = JSON.parse(sessionStorage.getItem(this.key) ?? "{}") ?? {};
-    } catch {
-      saved = {};
-    }
-    this.met = new Map(saved.met ?? []); // id -> Attendee
-    this.asked = new Set(saved.asked ?? []); // ids we asked a follow-up for
-    this.contacts = new Map(saved.contacts ?? []); // id -> { attendee, contact }
-  }
-
-  save() {
-    sessionStorage.setItem(this.key, JSON.stringify({
-      met: [...this.met], asked: [...this.asked], contacts: [...this.contacts],
-    }));
-  }
-}
 
 export function formatCountdown(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -36,11 +15,14 @@ export function formatCountdown(ms) {
 }
 
 export class Breakouts {
-  constructor(connection, room, eventId) {
+  /** attention: the Attention of the page; people: its People (met, follow-ups, contacts). */
+  constructor(connection, room, { attention, people }) {
     this.connection = connection;
     this.room = room;
-    this.people = new MemoryOfPeople(eventId);
+    this.attention = attention;
+    this.people = people;
     this.current = null; // { roundId, groupId, partners, endsAt, meetingUrl } or { waiting: true, roundId, endsAt }
+    this.connectionLost = new Set(); // partners whose connection is lost right now
     this.chatKeys = new Set();
     this.inCoffeeQueue = false;
     this.ticker = null;
@@ -50,6 +32,7 @@ export class Breakouts {
     this.timer = byTestId("breakout-timer");
     this.countdown = byTestId("breakout-countdown");
     this.waiting = byTestId("breakout-waiting");
+    this.waitingCoffee = byTestId("breakout-waiting-coffee");
     this.partnerList = byTestId("breakout-partners");
     this.meetingLink = byTestId("meeting-link");
     this.notice = byTestId("breakout-notice");
@@ -66,9 +49,6 @@ export class Breakouts {
     this.coffeeButton = byTestId("coffee-queue");
     this.coffeeStatus = byTestId("coffee-status");
     this.metSection = byTestId("met-section");
-    this.metList = byTestId("met-list");
-    this.contactsSection = byTestId("contacts-section");
-    this.contactsList = byTestId("follow-up-contacts");
 
     this.chatSend.addEventListener("click", () => this.sendChat());
     this.chatInput.addEventListener("keydown", (event) => {
@@ -80,31 +60,31 @@ export class Breakouts {
     this.proposeButton.addEventListener("click", busy(this.proposeButton, () => this.proposeExtension()));
     this.leaveButton.addEventListener("click", busy(this.leaveButton, () => room.act(() => connection.invoke("LeaveBreakout"))));
     this.coffeeButton.addEventListener("click", busy(this.coffeeButton, () => this.toggleCoffeeQueue()));
+    this.waitingCoffee.addEventListener("click", busy(this.waitingCoffee, () => this.toggleCoffeeQueue()));
 
     connection.on("RoundStarted", (round) => this.showRound(round));
     connection.on("RoundEnded", () => this.showRound(null));
     connection.on("BreakoutStarted", (assignment) => this.start(assignment));
     connection.on("BreakoutWaiting", (notice) => this.wait(notice));
-    connection.on("BreakoutEnding", (notice) => this.forGroup(notice, () => this.say(() => strings.oneMinuteLeft)));
+    connection.on("BreakoutEnding", (notice) => this.forGroup(notice, () => this.ending()));
     connection.on("BreakoutExtended", (notice) => this.forGroup(notice, () => this.extend(notice.endsAt)));
-    connection.on("BreakoutEnded", (notice) => this.forGroup(notice, () => this.close()));
+    connection.on("BreakoutEnded", (notice) => this.forGroup(notice, () => this.close({ announce: true })));
     connection.on("PartnerLeft", (notice) => this.forGroup(notice, () => this.partnerLeft(notice.attendeeId)));
+    connection.on("PartnerConnection", (notice) => this.forGroup(notice, () => this.partnerConnection(notice.attendeeId, notice.connected)));
     connection.on("ExtensionProposed", (notice) => this.forGroup(notice, () => this.extensionProposed(notice.attendeeId)));
     connection.on("BreakoutChatReceived", (message) => this.forGroup(message, () => this.addChat(message)));
-    connection.on("BreakoutBroadcast", (announcement) => this.showBroadcast(announcement.text));
-    connection.on("FollowUpMatched", (match) => this.followUpMatched(match));
-
-    this.renderMet();
-    this.renderContacts();
+    connection.on("BreakoutBroadcast", (announcement) => this.showBroadcast(announcement.text, { announce: true }));
   }
 
-  /** The breakout state as Join() returned it (the same group again after a reconnect). */
+  /** The breakout as Join() returned it: after a reload or reconnect, the same group, its chat and the host's broadcast. */
   applyJoin(result) {
     this.showRound(result.round ?? null);
     if (result.breakout) {
-      this.start(result.breakout);
+      this.start(result.breakout, { restored: true });
+      for (const message of result.breakoutChat ?? []) this.addChat(message);
+      if (result.broadcast) this.showBroadcast(result.broadcast.text);
     } else if (this.current && !this.current.waiting) {
-      this.close();
+      this.close({ announce: false });
     }
   }
 
@@ -114,13 +94,13 @@ export class Breakouts {
 
   // ---- the panel ----
 
-  start(assignment) {
+  /** restored: the group came back with Join(); it was announced when it started. */
+  start(assignment, { restored = false } = {}) {
     const sameGroup = this.current?.groupId === assignment.groupId;
     this.current = { ...assignment, endsAt: Number(assignment.endsAt) };
+    this.connectionLost = new Set(assignment.connectionLost ?? []);
     this.inCoffeeQueue = false;
     this.renderCoffee(null);
-    for (const partner of assignment.partners) this.people.met.set(partner.id, partner);
-    this.people.save();
     if (!sameGroup) {
       this.chatList.replaceChildren();
       this.chatKeys.clear();
@@ -131,7 +111,8 @@ export class Breakouts {
       this.proposeButton.textContent = strings.proposeExtension;
       this.proposeButton.classList.remove("asked");
     }
-    setText(this.title, assignment.roundId.startsWith("coffee-") ? strings.coffeeTitle : strings.breakoutTitle);
+    setText(this.title, this.isCoffee ? strings.coffeeTitle : strings.breakoutTitle);
+    this.people.meeting(assignment.partners);
     this.partnerList.replaceChildren(...assignment.partners.map((p) => this.partnerItem(p)));
     if (assignment.meetingUrl) {
       this.meetingLink.href = assignment.meetingUrl;
@@ -141,14 +122,27 @@ export class Breakouts {
       show(this.meetingLink, false);
     }
     show(this.waiting, false);
+    show(this.waitingCoffee, false);
     show(this.partnerList, true);
     show(this.timer, true);
     show(this.talk, true);
     this.open();
-    this.renderMet();
+    if (!restored && !sameGroup) {
+      this.attention.notify(strings.breakoutStartedWith(this.partnerNames(), this.isCoffee), this.panel);
+    }
   }
 
-  wait(notice) {
+  get isCoffee() {
+    return Boolean(this.current?.roundId?.startsWith("coffee-"));
+  }
+
+  partnerNames() {
+    return (this.current?.partners ?? []).map((p) => p.displayName);
+  }
+
+  /** Nobody to meet yet: say why, and offer the coffee queue meanwhile. */
+  wait(notice, { restored = false } = {}) {
+    const wasWaiting = this.current?.waiting;
     this.current = { waiting: true, roundId: notice.roundId, endsAt: Number(notice.endsAt) };
     setText(this.title, strings.breakoutTitle);
     this.partnerList.replaceChildren();
@@ -157,31 +151,46 @@ export class Breakouts {
     show(this.timer, false);
     show(this.talk, false);
     show(this.waiting, true);
+    show(this.waitingCoffee, true);
+    setText(this.waitingCoffee, strings.coffeeQueue);
     this.open();
-    this.renderMet();
+    this.people.meetingOver();
+    if (!restored && !wasWaiting) this.attention.notify(strings.waitingAnnouncement, this.panel);
   }
 
   open() {
     show(this.panel, true);
     document.body.classList.add("in-breakout");
-    this.coffeeButton.disabled = true;
+    this.coffeeButton.disabled = !this.current?.waiting;
     this.tick();
     clearInterval(this.ticker);
     this.ticker = setInterval(() => this.tick(), 1000);
   }
 
-  close() {
+  /** announce: the end comes from the server now (not found ended after a reload): ask "talk again?". */
+  close({ announce }) {
+    const partners = this.current?.partners ?? [];
     this.current = null;
+    this.connectionLost.clear();
     clearInterval(this.ticker);
     this.ticker = null;
     show(this.panel, false);
     document.body.classList.remove("in-breakout");
     this.coffeeButton.disabled = false;
-    this.renderMet();
+    this.people.meetingOver(partners);
+    this.attention.clearTitle();
+    if (announce && partners.length > 0) {
+      this.attention.notify(strings.roundEndedTalkAgain(partners.map((p) => p.displayName)), this.metSection);
+    }
   }
 
   tick() {
     if (this.current) setText(this.countdown, formatCountdown(this.current.endsAt - serverNow()));
+  }
+
+  ending() {
+    this.say(() => strings.oneMinuteLeft);
+    this.attention.notify(strings.oneMinuteLeftWith(this.partnerNames()), this.panel);
   }
 
   extend(endsAt) {
@@ -193,19 +202,41 @@ export class Breakouts {
   }
 
   partnerLeft(attendeeId) {
-    const name = this.people.met.get(attendeeId)?.displayName ?? strings.someone;
+    const name = this.people.nameOf(attendeeId);
     this.current.partners = this.current.partners.filter((p) => p.id !== attendeeId);
-    this.partnerList.querySelector(`[data-attendee-id="${CSS.escape(attendeeId)}"]`)?.remove();
+    this.connectionLost.delete(attendeeId);
+    this.partnerItemOf(attendeeId)?.remove();
+    this.people.meeting(this.current.partners);
     this.say(() => strings.partnerLeft(name));
-    this.renderMet();
+  }
+
+  /** A partner's last connection closed (or came back): said at once, long before they count as gone. */
+  partnerConnection(attendeeId, connected) {
+    if (connected) this.connectionLost.delete(attendeeId);
+    else this.connectionLost.add(attendeeId);
+    const item = this.partnerItemOf(attendeeId);
+    if (item) this.paintConnection(item, attendeeId);
+    const name = this.people.nameOf(attendeeId);
+    this.say(() => (connected ? strings.partnerConnectionBack(name) : strings.partnerConnectionLost(name)));
+  }
+
+  partnerItemOf(attendeeId) {
+    return this.partnerList.querySelector(`[data-attendee-id="${CSS.escape(attendeeId)}"]`);
+  }
+
+  paintConnection(item, attendeeId) {
+    const lost = this.connectionLost.has(attendeeId);
+    item.classList.toggle("connection-lost", lost);
+    const line = item.querySelector('[data-testid="partner-connection"]');
+    setText(line, lost ? strings.connectionLostWaiting : "");
+    show(line, lost);
   }
 
   extensionProposed(attendeeId) {
     if (attendeeId === this.room.self?.id) {
       this.say(() => strings.extensionProposedBySelf);
     } else {
-      const name = this.people.met.get(attendeeId)?.displayName;
-      this.say(() => strings.extensionProposedBy(name ?? strings.someone));
+      this.say(() => strings.extensionProposedBy(this.people.nameOf(attendeeId)));
     }
   }
 
@@ -225,10 +256,11 @@ export class Breakouts {
     show(this.notice, Boolean(shown));
   }
 
-  showBroadcast(text) {
+  showBroadcast(text, { announce = false } = {}) {
     this.broadcastText = text;
     setText(this.broadcast, `${strings.fromHost}: ${text}`);
     show(this.broadcast, true);
+    if (announce) this.attention.notify(`${strings.fromHost}: ${text}`, this.broadcast);
   }
 
   /** After a switch of language: every text this panel, the people met and the coffee queue wrote. */
@@ -242,23 +274,25 @@ export class Breakouts {
     this.proposeButton.textContent = this.proposeButton.classList.contains("asked") ? strings.extensionAsked : strings.proposeExtension;
     this.showRound(this.round ?? null);
     this.renderCoffee(this.coffee ?? null);
-    this.renderMet();
-    this.renderContacts();
+    this.people.relocalize();
   }
 
   partnerItem(partner) {
-    return el("li", { class: "partner", testid: "breakout-partner", attrs: { "data-attendee-id": partner.id } },
+    const item = el("li", { class: "partner", testid: "breakout-partner", attrs: { "data-attendee-id": partner.id } },
       el("div", { class: "partner-name", text: partner.displayName }),
       partner.company ? el("div", { class: "company", text: partner.company }) : null,
+      el("p", { class: "partner-connection", testid: "partner-connection", attrs: { hidden: true } }),
       partner.interests?.length
         ? el("ul", { class: "interests" }, ...partner.interests.map((i) => el("li", { class: "chip", text: i })))
         : null,
       el("div", { class: "partner-actions" },
-        this.followUpButton(partner),
+        this.people.followUpButton(partner),
         el("button", {
           class: "link-button", testid: "block-attendee", text: strings.blockAttendee, attrs: { type: "button" },
           on: { click: (e) => this.block(partner, e.currentTarget) },
         })));
+    this.paintConnection(item, partner.id);
+    return item;
   }
 
   async block(partner, button) {
@@ -287,70 +321,13 @@ export class Breakouts {
     this.chatLog.scrollTop = this.chatLog.scrollHeight;
   }
 
-  // ---- people met, follow-ups and contacts ----
-
-  followUpButton(person) {
-    const asked = this.people.asked.has(person.id);
-    const button = el("button", {
-      class: "secondary follow-up",
-      testid: "follow-up",
-      text: asked ? strings.followUpAsked : strings.followUp,
-      attrs: { type: "button", "data-attendee-id": person.id, disabled: asked },
-    });
-    button.addEventListener("click", async () => {
-      button.disabled = true;
-      const done = await this.room.act(() => this.connection.invoke("RequestFollowUp", person.id).then(() => true));
-      if (done) {
-        this.people.asked.add(person.id);
-        this.people.save();
-        for (const other of document.querySelectorAll(`[data-testid="follow-up"][data-attendee-id="${CSS.escape(person.id)}"]`)) {
-          other.textContent = strings.followUpAsked;
-          other.disabled = true;
-        }
-      } else {
-        button.disabled = false;
-      }
-    });
-    return button;
-  }
-
-  /** People met before, not the ones in the breakout right now (their buttons are in the panel). */
-  renderMet() {
-    const now = new Set((this.current?.partners ?? []).map((p) => p.id));
-    const earlier = [...this.people.met.values()].filter((p) => !now.has(p.id));
-    this.metList.replaceChildren(...earlier.map((person) =>
-      el("li", { attrs: { "data-attendee-id": person.id } },
-        el("div", { class: "who" },
-          el("span", { class: "name", text: person.displayName }),
-          person.company ? el("span", { class: "company", text: person.company }) : null),
-        this.followUpButton(person))));
-    show(this.metSection, earlier.length > 0);
-  }
-
-  followUpMatched(match) {
-    this.people.contacts.set(match.attendee.id, match);
-    this.people.met.set(match.attendee.id, match.attendee);
-    this.people.save();
-    this.renderContacts();
-  }
-
-  renderContacts() {
-    const matches = [...this.people.contacts.values()];
-    this.contactsList.replaceChildren(...matches.map((match) =>
-      el("li", { testid: "follow-up-contact", attrs: { "data-attendee-id": match.attendee.id } },
-        el("span", { class: "name", text: match.attendee.displayName }),
-        match.attendee.company ? el("span", { class: "company", text: match.attendee.company }) : null,
-        el("span", { class: "contact", text: match.contact || strings.noContact }))));
-    show(this.contactsSection, matches.length > 0);
-  }
-
   // ---- round status and coffee queue ----
 
   showRound(round) {
     this.round = round;
     setText(this.roundStatus, round ? strings.roundRunning : "");
     show(this.roundStatus, Boolean(round));
-    if (!round && this.current?.waiting) this.close();
+    if (!round && this.current?.waiting) this.close({ announce: false });
   }
 
   async toggleCoffeeQueue() {
@@ -363,9 +340,12 @@ export class Breakouts {
       return;
     }
     const status = await this.room.act(() => this.connection.invoke("FindCoffeePartner"));
+    // Waiting alone in a round and queued for coffee instead: the server took them off the round's waiting list.
+    if (status && !status.matched && this.current?.waiting) this.close({ announce: false });
     if (status && !status.matched && !this.current) {
       this.inCoffeeQueue = true;
       this.renderCoffee(status);
+      this.coffeeButton.focus();
     }
   }
 

@@ -105,13 +105,17 @@ export function markRefusedFields(fieldTestIds, refused, errorEl) {
   let first = null;
   for (const [field, testId] of Object.entries(fieldTestIds)) {
     const input = byTestId(testId);
+    // A field's own hint (aria-describedby in the page) stays; the error is added to it while refused.
+    input.dataset.hint ??= input.getAttribute("aria-describedby") ?? "";
+    const hint = input.dataset.hint;
     if (refused.includes(field)) {
       input.setAttribute("aria-invalid", "true");
-      input.setAttribute("aria-describedby", errorEl.id);
+      input.setAttribute("aria-describedby", `${errorEl.id} ${hint}`.trim());
       first ??= input;
     } else {
       input.removeAttribute("aria-invalid");
-      input.removeAttribute("aria-describedby");
+      if (hint) input.setAttribute("aria-describedby", hint);
+      else input.removeAttribute("aria-describedby");
     }
   }
   first?.focus();

@@ -1,40 +1,92 @@
-// Entry point of /e/{eventId}: the join form, then the room with breakouts.
+// Entry point of /e/{eventId}: the join form (or "Continue as ..." for someone this browser knows),
+// then the room with breakouts; the removed page for someone the host removed.
 
 import { getEvent, register, parseInterests, ApiError } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
+import { People } from "./people.js";
+import { Attention } from "./attention.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
-import { strings } from "./strings.js";
+import { strings, onLanguageChange } from "./strings.js";
 import { startLanguage } from "./language.js";
 import { personToken, keepPersonToken, forgetPersonToken } from "./person.js";
+import { rememberedAttendee, inRoomInThisTab, rememberAttendee, markInRoom, rememberRemoved, forgetAttendee } from "./identity.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
-const storageKey = `netwerklive:${eventId}`;
 // The registration's fields as the server names them in a refusal, and the inputs they come from.
 const FIELDS = { displayName: "display-name", company: "company", interests: "interests", contact: "contact" };
 // What re-writes the room's own texts when the person switches language (set once in the room).
 let rerenderRoom = () => {};
 // The event's series (from GET /api/events/{id}): the person token is kept per series.
 let seriesKey = null;
+let eventTitle = "";
+let removed = false;
 
-function savedRegistration() {
-  try {
-    const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? "null");
-    return saved?.token ? saved : null;
-  } catch {
-    return null;
-  }
-}
+const attention = new Attention(byTestId("moment-announcer"), () => (eventTitle ? `${eventTitle} · ${strings.appName}` : strings.appName));
 
 function showJoinForm(message) {
   document.body.classList.remove("in-room");
   show(byTestId("room"), false);
+  show(byTestId("continue-section"), false);
   show(byTestId("join-section"), true);
   const error = byTestId("form-error");
   setText(error, message ?? "");
   show(error, Boolean(message));
   byTestId("display-name").focus();
+}
+
+/** This browser joined before: one tap to go on as that person, or "Not you?" to start fresh. */
+function showContinue(saved) {
+  show(byTestId("join-section"), false);
+  const button = byTestId("continue-as");
+  const label = () => setText(button, strings.continueAs(saved.displayName ?? strings.someone));
+  label();
+  onLanguageChange(label);
+  show(byTestId("continue-section"), true);
+  button.focus();
+}
+
+function wireContinue() {
+  byTestId("continue-as").addEventListener("click", () => {
+    const saved = rememberedAttendee(eventId);
+    if (!saved?.token) {
+      showJoinForm();
+      return;
+    }
+    markInRoom(eventId, saved);
+    show(byTestId("continue-section"), false);
+    enterRoom(saved.token);
+  });
+  byTestId("not-you").addEventListener("click", () => {
+    // Someone else on this browser: they must not be taken for the person who was here (met before, blocks).
+    forgetAttendee(eventId);
+    forgetPersonToken(seriesKey);
+    for (const field of ["display-name", "company", "interests", "contact"]) byTestId(field).value = "";
+    showJoinForm();
+  });
+}
+
+/** The host removed this attendee: a page that says so, and nothing to retry. Remembered for the link. */
+function showRemoved() {
+  removed = true;
+  rememberRemoved(eventId);
+  document.body.classList.remove("in-room", "in-breakout");
+  document.body.dataset.connection = "removed";
+  for (const part of ["room", "join-section", "continue-section", "connection-banner"]) show(byTestId(part), false);
+  const notice = showNotice("removedPage");
+  notice.dataset.reason = "removed";
+  notice.setAttribute("tabindex", "-1");
+  notice.focus();
+}
+
+/** The page's notice, by its key, so it follows the language switch (the page's own words, not a push's reason). */
+function showNotice(key) {
+  const notice = byTestId("page-notice");
+  notice.dataset.text = key;
+  setText(notice, strings[key]);
+  show(notice, true);
+  return notice;
 }
 
 function wireJoinForm() {
@@ -46,20 +98,26 @@ function wireJoinForm() {
     button.disabled = true;
     setText(button, strings.joining);
     try {
+      const displayName = byTestId("display-name").value.trim();
       const registration = await register(eventId, {
-        displayName: byTestId("display-name").value.trim(),
+        displayName,
         company: byTestId("company").value.trim() || null,
         interests: parseInterests(byTestId("interests").value),
         contact: byTestId("contact").value.trim() || null,
         personToken: personToken(seriesKey),
       });
       keepPersonToken(seriesKey, registration.personToken);
-      sessionStorage.setItem(storageKey, JSON.stringify({ attendeeId: registration.attendeeId, token: registration.token }));
+      rememberAttendee(eventId, { attendeeId: registration.attendeeId, token: registration.token, displayName });
       markRefusedFields(FIELDS, [], byTestId("form-error"));
       enterRoom(registration.token);
       // The form the focus was in is gone: take it to the room.
       byTestId("main").focus();
     } catch (error) {
+      // 403: the host removed this person (known by their person token) from the event.
+      if (error instanceof ApiError && error.status === 403) {
+        showRemoved();
+        return;
+      }
       // A kept person token the server no longer takes (expired, another deployment): the next try joins as a new person.
       if (error instanceof ApiError && error.fields.includes("personToken")) forgetPersonToken(seriesKey);
       showJoinForm(error instanceof ApiError ? error.message : strings.somethingWrong);
@@ -78,16 +136,22 @@ function enterRoom(token) {
 
   const availableToggle = byTestId("available-toggle");
   let room = null;
+  let people = null;
   let breakouts = null;
   const connection = new EventConnection(token, {
-    onState: (state) => room.setState(state),
+    onState: (state) => {
+      if (!removed) room.setState(state);
+    },
     onJoined: async (result, reconnected) => {
+      eventTitle = result.event.title;
       await room.applyJoin(result, reconnected);
+      people.applyJoin(result);
       breakouts.applyJoin(result);
       availableToggle.checked = result.self.available;
     },
     onRefused: (message) => {
-      sessionStorage.removeItem(storageKey);
+      if (removed) return;
+      forgetAttendee(eventId);
       showJoinForm(`${message} ${strings.rejoinNeeded}`);
     },
   });
@@ -95,8 +159,10 @@ function enterRoom(token) {
     onPeopleChanged: () => {
       if (room.self) availableToggle.checked = room.self.available;
     },
+    onAnnouncement: (text) => attention.notify(strings.announcementFromHost(text), byTestId("announcement-box")),
   });
-  breakouts = new Breakouts(connection, room, eventId);
+  people = new People(connection, room);
+  breakouts = new Breakouts(connection, room, { attention, people });
   rerenderRoom = () => {
     room.relocalize();
     breakouts.relocalize();
@@ -107,46 +173,42 @@ function enterRoom(token) {
     const done = await room.act(() => connection.invoke("SetAvailable", wanted).then(() => true));
     if (!done) availableToggle.checked = !wanted;
   });
+  const soundToggle = byTestId("sound-toggle");
+  soundToggle.checked = attention.soundOn;
+  soundToggle.addEventListener("change", () => attention.setSound(soundToggle.checked));
 
-  // The page's own words, not the push's reason: that was written in the language of the host who
-  // removed them, and ours follows this person's language (and its switch).
+  // Sent first when the host removes this attendee, and when a removed attendee's page joins again.
   connection.on("Removed", () => {
     connection.finish();
-    sessionStorage.removeItem(storageKey);
-    show(byTestId("room"), false);
-    showNotice("removedByHost");
+    showRemoved();
   });
 
   room.setState("connecting");
   connection.start();
 }
 
-/** The page's notice, by its key, so it follows the language switch. */
-function showNotice(key) {
-  const notice = byTestId("page-notice");
-  notice.dataset.text = key;
-  setText(notice, strings[key]);
-  show(notice, true);
-}
-
 async function main() {
   startLanguage(() => rerenderRoom());
   wireJoinForm();
+  wireContinue();
   // The title for the join form; the room gets it again from Join().
   try {
     const summary = await getEvent(eventId);
     setText(byTestId("event-name"), summary.title);
     seriesKey = summary.seriesKey;
+    eventTitle = summary.title;
     document.title = `${summary.title} · ${strings.appName}`;
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
-      sessionStorage.removeItem(storageKey);
+      forgetAttendee(eventId);
       showNotice("eventNotFound");
       return;
     }
   }
-  const saved = savedRegistration();
-  if (saved) enterRoom(saved.token);
+  const saved = rememberedAttendee(eventId);
+  if (saved?.removed) showRemoved();
+  else if (saved && inRoomInThisTab(eventId)) enterRoom(saved.token);
+  else if (saved) showContinue(saved);
   else showJoinForm();
 }
 

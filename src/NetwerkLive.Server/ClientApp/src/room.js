@@ -10,10 +10,12 @@ const NEAR_BOTTOM_PX = 48;
 export class Room {
   /**
    * connection: an EventConnection. Options: decorateMessage(li, message) and decorateAttendee(li, attendee)
-   * let the host console add its buttons; onPeopleChanged() runs after every presence change.
+   * let the host console add its buttons; onPeopleChanged() runs after every presence change;
+   * onAnnouncement(text) after a host announcement arrived and shows (the attendee page calls attention to it).
    */
-  constructor(connection, { decorateMessage, decorateAttendee, onPeopleChanged } = {}) {
+  constructor(connection, { decorateMessage, decorateAttendee, onPeopleChanged, onAnnouncement } = {}) {
     this.connection = connection;
+    this.onAnnouncement = onAnnouncement ?? (() => {});
     this.decorateMessage = decorateMessage ?? (() => {});
     this.decorateAttendee = decorateAttendee ?? (() => {});
     this.onPeopleChanged = onPeopleChanged ?? (() => {});
@@ -59,12 +61,20 @@ export class Room {
       if (this.followChat) this.scrollToBottom();
     }).observe(this.chatLog);
     this.newMessages.addEventListener("click", () => this.scrollToBottom());
-    byTestId("announcement-close").addEventListener("click", () => show(this.announcementBox, false));
+    this.shownAnnouncementAt = null;
+    this.closedAnnouncementAt = null;
+    byTestId("announcement-close").addEventListener("click", () => {
+      show(this.announcementBox, false);
+      this.closedAnnouncementAt = this.shownAnnouncementAt;
+    });
 
     connection.on("PresenceChanged", (change) => this.applyPresence(change));
     connection.on("ChatReceived", (message) => this.addMessage(message));
     connection.on("ChatDeleted", (seq) => this.removeMessage(seq));
-    connection.on("Announcement", (announcement) => this.showAnnouncement(announcement.text));
+    connection.on("Announcement", (announcement) => {
+      this.showAnnouncement(announcement.text, Number(announcement.sentAt));
+      this.onAnnouncement(announcement.text);
+    });
   }
 
   setState(state) {
@@ -109,6 +119,11 @@ export class Room {
       this.dropMessagesDeletedWhileAway(result.chat);
     }
     for (const message of result.chat) this.addMessage(message);
+    // The latest announcement, for a page that was not open when it came (shown again after a reload,
+    // unless it is the one the person closed here).
+    if (result.announcement && Number(result.announcement.sentAt) !== this.closedAnnouncementAt) {
+      this.showAnnouncement(result.announcement.text, Number(result.announcement.sentAt));
+    }
   }
 
   async fetchChatSince(afterSeq) {
@@ -251,7 +266,8 @@ export class Room {
 
   // ---- announcements and errors ----
 
-  showAnnouncement(text) {
+  showAnnouncement(text, sentAt = null) {
+    this.shownAnnouncementAt = sentAt;
     setText(this.announcementEl, text);
     show(this.announcementBox, true);
   }

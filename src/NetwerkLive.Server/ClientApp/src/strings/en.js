@@ -55,7 +55,7 @@ export const en = {
   interestsLabel: "Interests (optional, separated by commas)",
   interestsPlaceholder: "e.g. sales, sustainability, hiring",
   contactLabel: "Contact (optional, private)",
-  contactPlaceholder: "e-mail address or profile link (https://…)",
+  contactPlaceholder: "e-mail address, phone number or profile link (https://…)",
   joinButton: "Join",
   joining: "Joining…",
   eventNotFound: "This event does not exist. Check the link you were given.",
@@ -75,14 +75,12 @@ export const en = {
   hostBadge: "Host",
   openForNetworking: "Open for networking",
   availableToggle: "Open for networking",
-  removedByHost: "The host removed you from this event.",
 
   // Breakouts
   roundRunning: "A networking round is running.",
   breakoutTitle: "Your breakout",
   coffeeTitle: "Coffee chat",
   timeLeft: "Time left",
-  waitingForPartner: "Waiting for a partner. You are paired as soon as someone is free.",
   openMeeting: "Open the video call",
   breakoutChatPlaceholder: "Message your breakout…",
   proposeExtension: "Five more minutes?",
@@ -148,6 +146,30 @@ export const en = {
   // Errors
   somethingWrong: "Something went wrong. Please try again.",
   notLive: "You are not connected right now. Your message was not sent.",
+
+  // Breakout moment and identity
+  contactHint: "For example ann@example.org, 06-12345678, +44 20 7946 0958 or https://www.linkedin.com/in/…",
+  continueTitle: "Welcome back",
+  continueIntro: "You joined this event in this browser before.",
+  continueAs: (name) => `Continue as ${name}`,
+  notYou: "Not you? Join as someone else",
+  removedPage: "The host removed you from this event, so you can no longer take part in it. If you think this is a mistake, contact the organiser.",
+  soundToggle: "Play a sound when a breakout starts",
+  waitingAlone: "Everyone else in this round is already talking to someone, so nobody is free for you right now. You are paired as soon as someone comes free or joins. Meanwhile you can look for a coffee partner.",
+  waitingAnnouncement: "The round has started. Nobody is free to meet you yet: you are paired as soon as someone is.",
+  breakoutStartedWith: (names, coffee) => `${coffee ? "Your coffee chat" : "Your breakout"} has started: you are meeting ${list(names)}.`,
+  oneMinuteLeftWith: (names) => `One more minute with ${list(names)}.`,
+  roundEndedTalkAgain: (names) => `The round has ended. Would you like to talk again with ${list(names)}? Click "Let's have coffee again" below.`,
+  partnerConnectionLost: (name) => `${name}'s connection was lost. Waiting for them to come back…`,
+  partnerConnectionBack: (name) => `${name} is back.`,
+  connectionLostWaiting: "Connection lost, waiting for them…",
+  announcementFromHost: (text) => `Announcement from the host: ${text}`,
+  followUpMatched: "Matched",
 };
 
 export default en;
+
+/** Names as a list the reader writes ("Ann, Bram and Chris"). */
+function list(names) {
+  return new Intl.ListFormat("en", { type: "conjunction" }).format(names);
+}

@@ -55,7 +55,7 @@ export const nl = {
   interestsLabel: "Interesses (optioneel, gescheiden door komma's)",
   interestsPlaceholder: "bijv. verkoop, duurzaamheid, werving",
   contactLabel: "Contact (optioneel, privé)",
-  contactPlaceholder: "e-mailadres of profiellink (https://…)",
+  contactPlaceholder: "e-mailadres, telefoonnummer of profiellink (https://…)",
   joinButton: "Meedoen",
   joining: "Bezig met aanmelden…",
   eventNotFound: "Dit evenement bestaat niet. Controleer de link die je hebt gekregen.",
@@ -75,14 +75,12 @@ export const nl = {
   hostBadge: "Host",
   openForNetworking: "Open voor netwerken",
   availableToggle: "Open voor netwerken",
-  removedByHost: "De host heeft je uit dit evenement verwijderd.",
 
   // Breakouts ("ont-moetingen")
   roundRunning: "Er loopt een ronde ont-moetingen.",
   breakoutTitle: "Jouw ont-moeting",
   coffeeTitle: "Koffiegesprek",
   timeLeft: "Nog",
-  waitingForPartner: "Even wachten op een gesprekspartner. Je wordt gekoppeld zodra er iemand vrij is.",
   openMeeting: "Open het videogesprek",
   breakoutChatPlaceholder: "Bericht aan je ont-moeting…",
   proposeExtension: "Vijf minuten langer?",
@@ -148,6 +146,30 @@ export const nl = {
   // Errors
   somethingWrong: "Er ging iets mis. Probeer het opnieuw.",
   notLive: "Je bent nu niet verbonden. Je bericht is niet verstuurd.",
+
+  // Breakout moment and identity
+  contactHint: "Bijvoorbeeld ann@voorbeeld.nl, 06-12345678, +31 6 12345678 of https://www.linkedin.com/in/…",
+  continueTitle: "Welkom terug",
+  continueIntro: "Je deed in deze browser al eerder mee aan dit evenement.",
+  continueAs: (name) => `Verder als ${name}`,
+  notYou: "Ben jij dit niet? Meld je aan als iemand anders",
+  removedPage: "De host heeft je uit dit evenement verwijderd, dus je kunt er niet meer aan meedoen. Denk je dat dit een vergissing is? Neem dan contact op met de organisatie.",
+  soundToggle: "Geluid bij het begin van een ont-moeting",
+  waitingAlone: "Iedereen in deze ronde is al met iemand in gesprek, dus er is nu niemand vrij voor je. Je wordt gekoppeld zodra er iemand vrijkomt of binnenkomt. Intussen kun je een koffiepartner zoeken.",
+  waitingAnnouncement: "De ronde is begonnen. Er is nog niemand vrij voor een ont-moeting: je wordt gekoppeld zodra er iemand is.",
+  breakoutStartedWith: (names, coffee) => `${coffee ? "Je koffiegesprek" : "Je ont-moeting"} begint: je spreekt ${list(names)}.`,
+  oneMinuteLeftWith: (names) => `Nog één minuut met ${list(names)}.`,
+  roundEndedTalkAgain: (names) => `De ronde is afgelopen. Wil je ${list(names)} nog eens spreken? Klik hieronder op "Laten we nog eens koffie drinken".`,
+  partnerConnectionLost: (name) => `De verbinding van ${name} is weggevallen. We wachten tot ${name} terug is…`,
+  partnerConnectionBack: (name) => `${name} is er weer.`,
+  connectionLostWaiting: "Verbinding weg, even wachten…",
+  announcementFromHost: (text) => `Mededeling van de host: ${text}`,
+  followUpMatched: "Wederzijds",
 };
 
 export default nl;
+
+/** Names as a list the reader writes ("Ann, Bram en Chris"). */
+function list(names) {
+  return new Intl.ListFormat("nl", { type: "conjunction" }).format(names);
+}
