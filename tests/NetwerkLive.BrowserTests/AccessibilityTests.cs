@@ -86,8 +86,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         await host.AttendeeEntry(ann.AttendeeId).GetByTestId("remove-attendee").ClickAsync();
 
         // In the attendee's language, whatever the host's.
-        await Expect(ann.ByTestId("page-notice")).ToHaveTextAsync(
-            language.StartsWith("nl", StringComparison.Ordinal) ? "De host heeft je uit dit evenement verwijderd." : "The host removed you from this event.");
+        await Expect(ann.ByTestId("page-notice")).ToContainTextAsync(
+            language.StartsWith("nl", StringComparison.Ordinal) ? "De host heeft je uit dit evenement verwijderd" : "The host removed you from this event");
         await Axe.AssertNoSeriousViolationsAsync(ann.Page, "the removed page");
     }
 
