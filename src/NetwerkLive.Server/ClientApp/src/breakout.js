@@ -1,11 +1,12 @@
 // Breakouts on the attendee page: the panel (partners, countdown, meeting link, private chat), the
 // moments around it (start, one minute left, the end, waiting alone), partners whose connection
-// dropped, the coffee queue and the round status. People met and follow-ups are people.js's.
+// dropped, the coffee queue and the round status. People met and follow-ups are people.js's; the
+// private chat is breakout-chat.js's.
 
 import { byTestId, el, setText, show, busy } from "./dom.js";
 import { strings, clock, plural } from "./strings.js";
 import { serverNow } from "./api.js";
-import { messageItem } from "./room.js";
+import { BreakoutChat } from "./breakout-chat.js";
 
 export function formatCountdown(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -23,7 +24,6 @@ export class Breakouts {
     this.people = people;
     this.current = null; // { roundId, groupId, partners, endsAt, meetingUrl } or { waiting: true, roundId, endsAt }
     this.connectionLost = new Set(); // partners whose connection is lost right now
-    this.chatKeys = new Set();
     this.inCoffeeQueue = false;
     this.ticker = null;
 
@@ -38,11 +38,7 @@ export class Breakouts {
     this.notice = byTestId("breakout-notice");
     this.broadcast = byTestId("breakout-broadcast");
     this.talk = byTestId("breakout-talk");
-    // The log scrolls; the list inside it holds the messages.
-    this.chatLog = byTestId("breakout-chat-list");
-    this.chatList = this.chatLog.querySelector("ul");
-    this.chatInput = byTestId("breakout-chat-input");
-    this.chatSend = byTestId("breakout-chat-send");
+    this.chat = new BreakoutChat(connection, room);
     this.proposeButton = byTestId("propose-extension");
     this.leaveButton = byTestId("leave-breakout");
     this.roundStatus = byTestId("round-status");
@@ -50,13 +46,6 @@ export class Breakouts {
     this.coffeeStatus = byTestId("coffee-status");
     this.metSection = byTestId("met-section");
 
-    this.chatSend.addEventListener("click", () => this.sendChat());
-    this.chatInput.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-        event.preventDefault();
-        this.chatSend.click();
-      }
-    });
     this.proposeButton.addEventListener("click", busy(this.proposeButton, () => this.proposeExtension()));
     this.leaveButton.addEventListener("click", busy(this.leaveButton, () => room.act(() => connection.invoke("LeaveBreakout"))));
     this.coffeeButton.addEventListener("click", busy(this.coffeeButton, () => this.toggleCoffeeQueue()));
@@ -72,7 +61,7 @@ export class Breakouts {
     connection.on("PartnerLeft", (notice) => this.forGroup(notice, () => this.partnerLeft(notice.attendeeId)));
     connection.on("PartnerConnection", (notice) => this.forGroup(notice, () => this.partnerConnection(notice.attendeeId, notice.connected)));
     connection.on("ExtensionProposed", (notice) => this.forGroup(notice, () => this.extensionProposed(notice.attendeeId)));
-    connection.on("BreakoutChatReceived", (message) => this.forGroup(message, () => this.addChat(message)));
+    connection.on("BreakoutChatReceived", (message) => this.forGroup(message, () => this.chat.add(message)));
     connection.on("BreakoutBroadcast", (announcement) => this.showBroadcast(announcement.text, { announce: true }));
   }
 
@@ -81,7 +70,7 @@ export class Breakouts {
     this.showRound(result.round ?? null);
     if (result.breakout) {
       this.start(result.breakout, { restored: true });
-      for (const message of result.breakoutChat ?? []) this.addChat(message);
+      for (const message of result.breakoutChat ?? []) this.chat.add(message);
       if (result.broadcast) this.showBroadcast(result.broadcast.text);
     } else if (this.current && !this.current.waiting) {
       this.close({ announce: false });
@@ -102,8 +91,7 @@ export class Breakouts {
     this.inCoffeeQueue = false;
     this.renderCoffee(null);
     if (!sameGroup) {
-      this.chatList.replaceChildren();
-      this.chatKeys.clear();
+      this.chat.clear();
       this.say("");
       this.broadcastText = null;
       setText(this.broadcast, "");
@@ -298,27 +286,6 @@ export class Breakouts {
   async block(partner, button) {
     button.disabled = true;
     await this.room.act(() => this.connection.invoke("BlockAttendee", partner.id));
-  }
-
-  // ---- breakout chat ----
-
-  async sendChat() {
-    const text = this.chatInput.value.trim();
-    if (!text) return;
-    this.chatInput.value = "";
-    this.chatInput.focus();
-    const message = await this.room.act(() => this.connection.invoke("SendBreakoutChat", text));
-    if (message) this.addChat(message);
-    else if (!this.chatInput.value) this.chatInput.value = text;
-  }
-
-  addChat(message) {
-    // Breakout messages have no seq: the sender's own copy comes back as a push as well.
-    const key = `${message.senderId}|${message.sentAt}|${message.text}`;
-    if (this.chatKeys.has(key)) return;
-    this.chatKeys.add(key);
-    this.chatList.append(messageItem(message, { own: message.senderId === this.room.self?.id }));
-    this.chatLog.scrollTop = this.chatLog.scrollHeight;
   }
 
   // ---- round status and coffee queue ----
