@@ -29,7 +29,9 @@ public sealed class PhoneContactTests(BrowserFixture fixture, ITestOutputHelper 
         await ann.Partner(bram.AttendeeId).GetByTestId("follow-up").ClickAsync();
         await bram.Partner(ann.AttendeeId).GetByTestId("follow-up").ClickAsync();
 
-        await Expect(bram.Page.Locator($"[data-testid=\"follow-up-contact\"][data-attendee-id=\"{ann.AttendeeId}\"] .contact"))
-            .ToHaveTextAsync("+31612345678");
+        var contact = bram.Page.Locator($"[data-testid=\"follow-up-contact\"][data-attendee-id=\"{ann.AttendeeId}\"] .contact");
+        await Expect(contact).ToHaveTextAsync("+31612345678");
+        // On a phone one tap calls them.
+        await Expect(contact).ToHaveAttributeAsync("href", "tel:+31612345678");
     }
 }

@@ -119,8 +119,22 @@ export class People {
       el("li", { testid: "follow-up-contact", attrs: { "data-attendee-id": match.attendee.id } },
         el("span", { class: "name", text: match.attendee.displayName }),
         match.attendee.company ? el("span", { class: "company", text: match.attendee.company }) : null,
-        el("span", { class: "contact", text: match.contact || strings.noContact }))));
+        contactItem(match.contact))));
     show(this.contactsSection, matches.length > 0);
     for (const id of this.partnersNow) this.paintButtons(id);
   }
+}
+
+/**
+ * A contact as something to act on: a phone number (stored as E.164 by the server) to call, an e-mail
+ * address to write to, a profile to open; the text is what the other person gave.
+ */
+function contactItem(contact) {
+  if (!contact) return el("span", { class: "contact", text: strings.noContact });
+  const href = contact.startsWith("+") ? `tel:${contact}`
+    : contact.startsWith("https://") ? contact
+      : contact.includes("@") ? `mailto:${contact}` : null;
+  if (!href) return el("span", { class: "contact", text: contact });
+  const external = href.startsWith("https://");
+  return el("a", { class: "contact", text: contact, attrs: { href, target: external ? "_blank" : null, rel: external ? "noopener noreferrer" : null } });
 }
