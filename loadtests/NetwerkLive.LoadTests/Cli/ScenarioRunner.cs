@@ -66,8 +66,10 @@ internal static class ScenarioRunner
             {
                 result.Problems.Add(cancel.IsCancellationRequested ? "Stopped by Ctrl+C." : $"Stopped after --max-minutes {settings.MaxMinutes}.");
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+            catch (Exception ex)
             {
+                // Anything else, a cancellation that is not ours included (an HTTP client's own timeout):
+                // it is a problem of the run, and the run still ends with its result written.
                 result.Problems.Add(ex.Message);
             }
         }
