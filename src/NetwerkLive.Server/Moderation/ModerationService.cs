@@ -69,7 +69,7 @@ public sealed class ModerationService(
         RoomLog.AttendeeRemoved(logger, host.EventId, attendeeId);
         // Revoked (on every node) before they are told, so nothing they send from now on reaches the room.
         await bus.PublishAsync(RemovedTopic, attendeeId);
-        await hub.Clients.User(attendeeId).Removed(new RemovedNotice("The host removed you from this event."));
+        await hub.Clients.User(attendeeId).Removed(new RemovedNotice(Texts.Get("Room.Removed")));
         await presence.EvictAsync(host.EventId, attendeeId);
     }
 
