@@ -20,11 +20,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [InlineData("nl-NL", "Je ont-moeting begint: je spreekt Bram Jansen.")]
     public async Task OnAPhoneTheBreakoutStartIsScrolledIntoViewFocusedAnnouncedChimedAndVibrated(string language, string announcement)
     {
-        var ev = await Scene.CreateEventAsync();
-        var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await JoinOnPhoneAsync(ev, Person.Ann, language);
-        await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var host = await opening;
+        var (_, host, ann, _) = await AnnOnAPhoneWithBramAsync(language);
         await ReadTheChatAsync(ann);
 
         await host.StartRoundAsync();
@@ -41,11 +37,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task WithTheSoundSwitchedOffABreakoutStartsWithoutAChimeAndTheSwitchIsRemembered()
     {
-        var ev = await Scene.CreateEventAsync();
-        var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await JoinOnPhoneAsync(ev, Person.Ann, "en-US");
-        await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var host = await opening;
+        var (_, host, ann, _) = await AnnOnAPhoneWithBramAsync("en-US");
 
         await ann.ByTestId("sound-toggle").UncheckAsync();
         await host.StartRoundAsync();
@@ -100,11 +92,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task WhenTheRoundEndsThePageAsksWhetherToTalkAgainWithTheFollowUpButtonNextInLine()
     {
-        var ev = await Scene.CreateEventAsync();
-        var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await JoinOnPhoneAsync(ev, Person.Ann, "en-US");
-        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var host = await opening;
+        var (_, host, ann, bram) = await AnnOnAPhoneWithBramAsync("en-US");
         await host.StartRoundAsync();
         await Expect(ann.Partner(bram.AttendeeId)).ToBeVisibleAsync();
         await ReadTheChatAsync(ann);
@@ -147,11 +135,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task AHostMessageToTheBreakoutsIsBroughtIntoViewAndReadOutInDutch()
     {
-        var ev = await Scene.CreateEventAsync();
-        var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await JoinOnPhoneAsync(ev, Person.Ann, "nl-NL");
-        await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var host = await opening;
+        var (_, host, ann, _) = await AnnOnAPhoneWithBramAsync("nl-NL");
         await host.StartRoundAsync();
         await Expect(ann.BreakoutPanel).ToBeFocusedAsync();
         await ReadTheChatAsync(ann);
@@ -188,11 +172,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task AfterAMutualMatchTheDutchFollowUpButtonSaysSoAndStaysInsideA390PixelCard()
     {
-        var ev = await Scene.CreateEventAsync();
-        var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await JoinOnPhoneAsync(ev, Person.Ann, "nl-NL");
-        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var host = await opening;
+        var (_, host, ann, bram) = await AnnOnAPhoneWithBramAsync("nl-NL");
         await host.StartRoundAsync();
         var card = ann.Partner(bram.AttendeeId);
         var followUp = card.GetByTestId("follow-up");
@@ -212,11 +192,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task APartnerWhoseConnectionDropsIsShownAsLostAtOnceAndAsBackWhenTheyReturn()
     {
-        var ev = await Scene.CreateEventAsync();
-        var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await JoinOnPhoneAsync(ev, Person.Ann, "en-US");
-        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
-        var host = await opening;
+        var (ev, host, ann, bram) = await AnnOnAPhoneWithBramAsync("en-US");
         await host.StartRoundAsync();
         var bramsCard = ann.Partner(bram.AttendeeId);
         await Expect(bramsCard).ToBeVisibleAsync();
@@ -231,6 +207,16 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
         await again.GetByTestId("continue-as").ClickAsync();
         await Expect(bramsCard.GetByTestId("partner-connection")).ToBeHiddenAsync();
         await Expect(bramsCard).ToBeVisibleAsync();
+    }
+
+    /// <summary>A new event with its host console open, Ann on a phone in the given language and Bram at a desktop.</summary>
+    private async Task<(EventLinks Event, HostConsole Host, RoomPage Ann, RoomPage Bram)> AnnOnAPhoneWithBramAsync(string language)
+    {
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var ann = await JoinOnPhoneAsync(ev, Person.Ann, language);
+        var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
+        return (ev, await opening, ann, bram);
     }
 
     private async Task<RoomPage> JoinOnPhoneAsync(EventLinks ev, Person person, string language)
