@@ -3,6 +3,7 @@
 
 import { byTestId, el, setText, show, insertOrdered } from "./dom.js";
 import { strings, clock } from "./strings.js";
+import { showLivestream, relocalizeLivestream } from "./livestream.js";
 
 const CHAT_PAGE = 200; // GetChatSince's cap
 const NEAR_BOTTOM_PX = 48;
@@ -94,10 +95,7 @@ export class Room {
   relocalize() {
     if (this.stateEl.dataset.state) this.setState(this.stateEl.dataset.state);
     if (this.self) this.renderAttendees();
-    const stream = this.streamBox.firstElementChild;
-    if (stream?.tagName === "IFRAME") stream.title = strings.watchStream;
-    else if (stream?.tagName === "A") setText(stream, strings.watchStream);
-    else if (stream) setText(stream, strings.noStream);
+    relocalizeLivestream(this.streamBox);
     for (const badge of this.chatList.querySelectorAll(".badge-host")) setText(badge, strings.hostBadge);
   }
 
@@ -107,7 +105,7 @@ export class Room {
     this.self = result.self;
     setText(this.eventName, result.event.title);
     document.title = `${result.event.title} · ${strings.appName}`;
-    this.showLivestream(result.event.livestreamUrl);
+    showLivestream(this.streamBox, result.event.livestreamUrl);
 
     this.attendees.clear();
     for (const attendee of result.attendees) this.attendees.set(attendee.id, attendee);
@@ -144,39 +142,6 @@ export class Room {
     for (const seq of [...this.messages.keys()]) {
       if (seq >= from && seq <= to && !kept.has(seq)) this.removeMessage(seq);
     }
-  }
-
-  // ---- livestream ----
-
-  showLivestream(url) {
-    const embed = embedUrl(url);
-    const current = this.streamBox.firstElementChild;
-    if (current && current.dataset.source === (url ?? "")) return; // a reconnect: do not restart the video
-    let node;
-    if (embed) {
-      node = el("iframe", {
-        testid: "livestream",
-        attrs: {
-          src: embed,
-          title: strings.watchStream,
-          allow: "autoplay; encrypted-media; picture-in-picture; fullscreen",
-          referrerpolicy: "strict-origin-when-cross-origin",
-          sandbox: "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
-        },
-      });
-    } else if (url) {
-      node = el("a", {
-        testid: "livestream",
-        class: "stream-link",
-        text: strings.watchStream,
-        attrs: { href: url, target: "_blank", rel: "noopener noreferrer" },
-      });
-    } else {
-      node = el("p", { class: "muted stream-none", text: strings.noStream });
-    }
-    node.dataset.source = url ?? "";
-    this.streamBox.classList.toggle("has-video", Boolean(embed));
-    this.streamBox.replaceChildren(node);
   }
 
   // ---- attendees ----
@@ -305,39 +270,4 @@ export function messageItem(message, { own = false, fromHost = false } = {}) {
       fromHost ? el("span", { class: "badge badge-host", text: strings.hostBadge }) : null,
       el("time", { text: clock(Number(message.sentAt)), attrs: { datetime: new Date(Number(message.sentAt)).toISOString() } })),
     el("p", { class: "text", text: message.text }));
-}
-
-/**
- * The URL to put in an iframe for a YouTube or Vimeo link (embed, watch, share or live links), or
- * null: anything else is shown as a plain link.
- */
-export function embedUrl(url) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return null;
-  }
-  if (parsed.protocol !== "https:") return null;
-  const host = parsed.hostname.replace(/^www\.|^m\./, "");
-  const path = parsed.pathname.split("/").filter(Boolean);
-  const id = (value) => (value && /^[\w-]{1,64}$/.test(value) ? value : null);
-  let video = null;
-  if (host === "youtube.com" || host === "youtube-nocookie.com") {
-    if (path[0] === "embed" && id(path[1])) return `https://www.${host}/embed/${path[1]}${parsed.search}`;
-    if (path[0] === "watch") video = id(parsed.searchParams.get("v"));
-    else if (path[0] === "live" || path[0] === "shorts") video = id(path[1]);
-    return video ? `https://www.youtube.com/embed/${video}` : null;
-  }
-  if (host === "youtu.be") {
-    video = id(path[0]);
-    return video ? `https://www.youtube.com/embed/${video}` : null;
-  }
-  if (host === "player.vimeo.com" && path[0] === "video" && /^\d+$/.test(path[1] ?? "")) {
-    return `https://player.vimeo.com/video/${path[1]}${parsed.search}`;
-  }
-  if (host === "vimeo.com" && /^\d+$/.test(path[0] ?? "")) {
-    return `https://player.vimeo.com/video/${path[0]}`;
-  }
-  return null;
 }
