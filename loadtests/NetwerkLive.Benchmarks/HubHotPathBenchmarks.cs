@@ -41,7 +41,7 @@ public class HubHotPathBenchmarks : IDisposable
         _presence = services.GetRequiredService<IPresenceStore>();
         _events = services.GetRequiredService<IEventStore>();
         _budgets = new InMemoryRateBudgets(TimeProvider.System);
-        _rules = new LimitRules(Options.Create(new LimitOptions { ChatMessagesPerClientPerWindow = 10_000 }), Options.Create(_room));
+        _rules = new LimitRules(Options.Create(new LimitOptions { ChatMessagesPerClientPerWindow = 10_000 }), Options.Create(_room), Options.Create(new NetwerkLive.Server.Video.VideoOptions()));
         for (var i = 0; i < Present; i++)
         {
             var id = $"attendee-{i:D6}";

@@ -38,6 +38,7 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
         connection.On<BreakoutChatMessage>(nameof(IEventClient.BreakoutChatReceived), m => BreakoutChatReceived?.Invoke(m));
         connection.On<Announcement>(nameof(IEventClient.BreakoutBroadcast), a => BreakoutBroadcast?.Invoke(a));
         connection.On<FollowUpMatch>(nameof(IEventClient.FollowUpMatched), m => FollowUpMatched?.Invoke(m));
+        connection.On<CallSignalNotice>(nameof(IEventClient.CallSignal), n => CallSignal?.Invoke(n));
     }
 
     /// <summary>The underlying SignalR connection, for its state, reconnect and close events.</summary>
@@ -61,6 +62,7 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public event Action<BreakoutChatMessage>? BreakoutChatReceived;
     public event Action<Announcement>? BreakoutBroadcast;
     public event Action<FollowUpMatch>? FollowUpMatched;
+    public event Action<CallSignalNotice>? CallSignal;
 
     /// <summary>Builds (but does not start) a connection to <paramref name="baseAddress"/>'s event hub.</summary>
     /// <param name="configureHttp">Transport settings: tests plug in a test server's handler or WebSocket factory here.</param>
@@ -121,6 +123,13 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public Task LeaveCoffeeQueue() => Connection.InvokeAsync(nameof(IEventHub.LeaveCoffeeQueue));
 
     public Task RequestFollowUp(string attendeeId) => Connection.InvokeAsync(nameof(IEventHub.RequestFollowUp), attendeeId);
+
+    public Task SendCallSignal(string groupId, string toAttendeeId, string payload) =>
+        Connection.InvokeAsync(nameof(IEventHub.SendCallSignal), groupId, toAttendeeId, payload);
+
+    public Task<IceConfig> GetIceServers() => Connection.InvokeAsync<IceConfig>(nameof(IEventHub.GetIceServers));
+
+    public Task ReportCallConnected(string groupId) => Connection.InvokeAsync(nameof(IEventHub.ReportCallConnected), groupId);
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

@@ -22,7 +22,11 @@ public sealed record EventSummary(
     [property: Key("title")] string Title,
     [property: Key("livestreamUrl")] string? LivestreamUrl,
     [property: Key("attendeeCount")] int AttendeeCount,
-    [property: Key("seriesKey")] string SeriesKey);
+    [property: Key("seriesKey")] string SeriesKey)
+{
+    /// <summary>How breakouts meet: <see cref="MeetingModes"/> (in the page, the external link, or both).</summary>
+    [Key("meetingMode")] public string MeetingMode { get; init; } = MeetingModes.InPage;
+}
 
 [MessagePackObject]
 public sealed record ChatMessage(

@@ -54,4 +54,7 @@ public interface IEventClient
 
     /// <summary>Both asked to meet again: the other's contact.</summary>
     Task FollowUpMatched(FollowUpMatch match);
+
+    /// <summary>A WebRTC signalling message from a partner in the current group (see <c>SendCallSignal</c>).</summary>
+    Task CallSignal(CallSignalNotice notice);
 }

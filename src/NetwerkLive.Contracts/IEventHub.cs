@@ -61,4 +61,21 @@ public interface IEventHub
 
     /// <summary>Asks to meet someone met in a breakout again; both get the other's contact once both asked.</summary>
     Task RequestFollowUp(string attendeeId);
+
+    /// <summary>
+    /// Relays a WebRTC signalling <paramref name="payload"/> (opaque to the server, a few KB at most) to
+    /// <paramref name="toAttendeeId"/>, who must be another member of the caller's current group
+    /// <paramref name="groupId"/>. Refused for anyone else, for a group that ended, for an oversize payload and
+    /// for a flood (its own budget).
+    /// </summary>
+    Task SendCallSignal(string groupId, string toAttendeeId, string payload);
+
+    /// <summary>The ICE servers for the caller's calls, with TURN credentials issued to the caller for a short time.</summary>
+    Task<IceConfig> GetIceServers();
+
+    /// <summary>
+    /// The caller's call in group <paramref name="groupId"/> (their current group) connected to a partner: the
+    /// report counts breakouts with a connected call. Idempotent.
+    /// </summary>
+    Task ReportCallConnected(string groupId);
 }

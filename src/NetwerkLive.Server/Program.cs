@@ -6,6 +6,7 @@ using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Observability;
 using NetwerkLive.Server.Storage;
+using NetwerkLive.Server.Video;
 using NetwerkLive.Server.Web;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.AddEventAuth();
 builder.AddEvents();
 builder.AddBreakouts();
 builder.AddLimits();
+builder.AddVideo();
 
 var app = builder.Build();
 

@@ -4,12 +4,14 @@ using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Moderation;
+using NetwerkLive.Server.Video;
 
 namespace NetwerkLive.Server.Events;
 
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
-public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat)
+public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat,
+    VideoCallService video)
     : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
@@ -47,6 +49,12 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
     public Task LeaveCoffeeQueue() => breakouts.LeaveCoffeeQueueAsync(Member);
 
     public Task RequestFollowUp(string attendeeId) => breakouts.RequestFollowUpAsync(Member, attendeeId);
+
+    public Task SendCallSignal(string groupId, string toAttendeeId, string payload) => video.SendSignalAsync(Member, groupId, toAttendeeId, payload);
+
+    public Task<IceConfig> GetIceServers() => video.GetIceServersAsync(Member);
+
+    public Task ReportCallConnected(string groupId) => video.ReportConnectedAsync(Member, groupId);
 
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
 

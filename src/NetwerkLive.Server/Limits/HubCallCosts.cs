@@ -31,6 +31,10 @@ public static class HubCallCosts
         [nameof(IEventHub.FindCoffeePartner)] = 3,
         [nameof(IEventHub.LeaveCoffeeQueue)] = 2,
         [nameof(IEventHub.RequestFollowUp)] = 2,
+        // Signalling has its own budget (LimitRules.CallSignals): ICE candidates come in bursts of tens.
+        [nameof(IEventHub.SendCallSignal)] = 0,
+        [nameof(IEventHub.GetIceServers)] = 1,
+        [nameof(IEventHub.ReportCallConnected)] = 1,
     };
 
     public static int Of(string method) => ByMethod.GetValueOrDefault(method, Unlisted);

@@ -18,6 +18,9 @@ public static class LimitMessages
     public static string HubCallsTooFast(TimeSpan retryAfter) =>
         Texts.Format("Limits.HubCallsTooFast", Wait(retryAfter));
 
+    public static string CallSignalsTooFast(TimeSpan retryAfter) =>
+        Texts.Format("Limits.CallSignalsTooFast", Wait(retryAfter));
+
     public static string AvailabilityTooOften(int changes, TimeSpan window, TimeSpan retryAfter) =>
         Texts.Format("Limits.AvailabilityTooOften", Texts.Count("Unit.Times", changes), Span(window), Wait(retryAfter));
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Video;
 
 namespace NetwerkLive.Server.Limits;
 
@@ -12,7 +13,7 @@ public sealed class LimitRules
     private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    public LimitRules(IOptions<LimitOptions> limits, IOptions<RoomOptions> room)
+    public LimitRules(IOptions<LimitOptions> limits, IOptions<RoomOptions> room, IOptions<VideoOptions> video)
     {
         var l = limits.Value;
         var r = room.Value;
@@ -26,6 +27,7 @@ public sealed class LimitRules
         Register = new("registrations", l.RegistrationsPerClientPerHour, Hour);
         Reads = new("reads", l.ReadsPerClientPerMinute, Minute);
         HubRequests = new("hub-requests", l.HubRequestsPerClientPerMinute, Minute);
+        CallSignals = new("call-signals", video.Value.SignalsPerWindow, video.Value.SignalWindow);
     }
 
     public LimitOptions Options { get; }
@@ -39,6 +41,7 @@ public sealed class LimitRules
     public BucketRule Register { get; }
     public BucketRule Reads { get; }
     public BucketRule HubRequests { get; }
+    public BucketRule CallSignals { get; }
 
     /// <summary>A hub call: its cost from the attendee's call budget, and SetAvailable also from its own.</summary>
     public BudgetTake[] ForHubCall(string method, string eventId, string attendeeId)
@@ -54,6 +57,9 @@ public sealed class LimitRules
     /// </summary>
     public BudgetTake[] ForChat(RoomMember sender) =>
         [new(Chat, sender.EventId + ":" + sender.AttendeeId), new(ChatPerClient, sender.EventId + ":" + sender.Client)];
+
+    /// <summary>A call's signalling message: a budget of its own, since ICE candidates come in bursts.</summary>
+    public BudgetTake[] ForCallSignal(RoomMember sender) => [new(CallSignals, sender.EventId + ":" + sender.AttendeeId)];
 
     public BudgetTake[] ForCreateEvent(string client) => [new(CreateEvent, client)];
 
@@ -77,6 +83,7 @@ public sealed class LimitRules
             "registrations" => LimitMessages.TooManyRegistrations(rule.Capacity, wait),
             "reads" => LimitMessages.TooManyReads(rule.Capacity, wait),
             "hub-requests" => LimitMessages.TooManyHubRequests(rule.Capacity, wait),
+            "call-signals" => LimitMessages.CallSignalsTooFast(wait),
             _ => LimitMessages.HubCallsTooFast(wait),
         };
     }

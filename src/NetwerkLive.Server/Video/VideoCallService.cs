@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
+using NetwerkLive.Contracts;
+using NetwerkLive.Server.Events;
+using NetwerkLive.Server.Limits;
+using NetwerkLive.Server.Localization;
+using NetwerkLive.Server.Storage;
+
+namespace NetwerkLive.Server.Video;
+
+/// <summary>
+/// The server's part of a breakout call: it relays signalling between members of one live group (and nobody
+/// else), hands out ICE servers, and counts calls that connected. Media never passes through it.
+/// </summary>
+public sealed class VideoCallService(IBreakoutStore store, IRateBudgets budgets, LimitRules rules, AttendeeMessenger messenger,
+    IceServerIssuer iceServers, IOptions<VideoOptions> options)
+{
+    public async Task SendSignalAsync(RoomMember sender, string? groupId, string? toAttendeeId, string? payload)
+    {
+        if (string.IsNullOrEmpty(payload))
+        {
+            throw new HubException(Texts.Get("Video.EmptySignal"));
+        }
+        if (payload.Length > options.Value.MaxSignalChars)
+        {
+            throw new HubException(Texts.Format("Video.SignalTooLarge", options.Value.MaxSignalChars));
+        }
+        var state = await store.GetAsync(sender.EventId);
+        var group = state.GroupOf(sender.AttendeeId);
+        if (group is null || group.GroupId != groupId)
+        {
+            throw new HubException(Texts.Get("Video.GroupEnded"));
+        }
+        if (toAttendeeId is null || toAttendeeId == sender.AttendeeId || !group.Members.Contains(toAttendeeId))
+        {
+            throw new HubException(Texts.Get("Video.NotAPartner"));
+        }
+        if (await budgets.TryTakeAsync(rules.ForCallSignal(sender)) is { } refusal)
+        {
+            throw new HubException(rules.Explain(refusal));
+        }
+        var notice = new CallSignalNotice(group.RoundId, group.GroupId, sender.AttendeeId, payload);
+        await messenger.SendAsync(toAttendeeId, client => client.CallSignal(notice));
+    }
+
+    /// <summary>Counted by the report (breakouts with a connected call); only the caller's current group.</summary>
+    public async Task ReportConnectedAsync(RoomMember member, string? groupId)
+    {
+        var state = await store.GetAsync(member.EventId);
+        if (state.GroupOf(member.AttendeeId) is not { } group || group.GroupId != groupId)
+        {
+            throw new HubException(Texts.Get("Video.GroupEnded"));
+        }
+    }
+
+    public Task<IceConfig> GetIceServersAsync(RoomMember member) => Task.FromResult(iceServers.IssueFor(member.AttendeeId));
+}
