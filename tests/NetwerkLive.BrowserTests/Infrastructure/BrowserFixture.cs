@@ -70,6 +70,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--disable-component-update",
             "--disable-sync",
             "--no-first-run",
+            // Breakout calls: a synthetic camera (a moving test pattern) and microphone (a beep), and the
+            // permission prompt answered yes, so WebRTC runs headless on loopback (a secure context).
+            "--use-fake-device-for-media-stream",
+            "--use-fake-ui-for-media-stream",
         ];
 
         private readonly BrowserServerFactory _server = new();
