@@ -31,8 +31,7 @@ public static class HubCallCosts
         [nameof(IEventHub.FindCoffeePartner)] = 3,
         [nameof(IEventHub.LeaveCoffeeQueue)] = 2,
         [nameof(IEventHub.RequestFollowUp)] = 2,
-        // Signalling has its own budget (LimitRules.CallSignals): ICE candidates come in bursts of tens.
-        [nameof(IEventHub.SendCallSignal)] = 0,
+        // SendCallSignal takes from its own budget instead (LimitRules.ForHubCall).
         [nameof(IEventHub.GetIceServers)] = 1,
         [nameof(IEventHub.ReportCallConnected)] = 1,
     };

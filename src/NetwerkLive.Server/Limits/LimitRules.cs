@@ -43,12 +43,21 @@ public sealed class LimitRules
     public BucketRule HubRequests { get; }
     public BucketRule CallSignals { get; }
 
-    /// <summary>A hub call: its cost from the attendee's call budget, and SetAvailable also from its own.</summary>
+    /// <summary>
+    /// A hub call: its cost from the attendee's call budget, and SetAvailable also from its own. A call's
+    /// signalling takes only from its own budget: ICE candidates come in bursts of tens, which the call budget
+    /// is not made for.
+    /// </summary>
     public BudgetTake[] ForHubCall(string method, string eventId, string attendeeId)
     {
         var attendee = eventId + ":" + attendeeId;
         var call = new BudgetTake(HubCalls, attendee, HubCallCosts.Of(method));
-        return method == nameof(Contracts.IEventHub.SetAvailable) ? [call, new(SetAvailable, attendee)] : [call];
+        return method switch
+        {
+            nameof(Contracts.IEventHub.SetAvailable) => [call, new(SetAvailable, attendee)],
+            nameof(Contracts.IEventHub.SendCallSignal) => [new(CallSignals, attendee)],
+            _ => [call],
+        };
     }
 
     /// <summary>
@@ -57,9 +66,6 @@ public sealed class LimitRules
     /// </summary>
     public BudgetTake[] ForChat(RoomMember sender) =>
         [new(Chat, sender.EventId + ":" + sender.AttendeeId), new(ChatPerClient, sender.EventId + ":" + sender.Client)];
-
-    /// <summary>A call's signalling message: a budget of its own, since ICE candidates come in bursts.</summary>
-    public BudgetTake[] ForCallSignal(RoomMember sender) => [new(CallSignals, sender.EventId + ":" + sender.AttendeeId)];
 
     public BudgetTake[] ForCreateEvent(string client) => [new(CreateEvent, client)];
 

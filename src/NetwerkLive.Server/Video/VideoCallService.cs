@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Events;
-using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
 
@@ -10,9 +9,9 @@ namespace NetwerkLive.Server.Video;
 
 /// <summary>
 /// The server's part of a breakout call: it relays signalling between members of one live group (and nobody
-/// else), hands out ICE servers, and counts calls that connected. Media never passes through it.
+/// else; its budget is taken with every hub call's, see LimitRules.ForHubCall), hands out ICE servers, and counts calls that connected. Media never passes through it.
 /// </summary>
-public sealed class VideoCallService(IBreakoutStore store, IRateBudgets budgets, LimitRules rules, AttendeeMessenger messenger,
+public sealed class VideoCallService(IBreakoutStore store, AttendeeMessenger messenger,
     IceServerIssuer iceServers, IOptions<VideoOptions> options)
 {
     public async Task SendSignalAsync(RoomMember sender, string? groupId, string? toAttendeeId, string? payload)
@@ -34,10 +33,6 @@ public sealed class VideoCallService(IBreakoutStore store, IRateBudgets budgets,
         if (toAttendeeId is null || toAttendeeId == sender.AttendeeId || !group.Members.Contains(toAttendeeId))
         {
             throw new HubException(Texts.Get("Video.NotAPartner"));
-        }
-        if (await budgets.TryTakeAsync(rules.ForCallSignal(sender)) is { } refusal)
-        {
-            throw new HubException(rules.Explain(refusal));
         }
         var notice = new CallSignalNotice(group.RoundId, group.GroupId, sender.AttendeeId, payload);
         await messenger.SendAsync(toAttendeeId, client => client.CallSignal(notice));
