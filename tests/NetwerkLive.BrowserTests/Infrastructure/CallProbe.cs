@@ -106,6 +106,12 @@ public static class CallProbe
             """, null, new() { PollingInterval = 100 });
     }
 
+    /// <summary>At least <paramref name="count"/> of the page's peer connections are closed (replaced, or hung up).</summary>
+    public static Task ExpectClosedConnectionsAsync(RoomPage page, int count) =>
+        page.Page.WaitForFunctionAsync(
+            "n => window.__callProbe.connections.filter(pc => pc.connectionState === \"closed\").length >= n",
+            count, new() { PollingInterval = 100 });
+
     /// <summary>Milliseconds from the latest showing of the breakout panel to each partner video's first frame.</summary>
     public static async Task<double[]> TimesToFirstFrameAsync(RoomPage page)
     {
