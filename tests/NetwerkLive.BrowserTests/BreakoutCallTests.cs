@@ -57,8 +57,8 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
     {
         var ev = await Scene.CreateEventAsync();
         var opening = HostConsole.OpenAsync(Scene, ev);
-        var (ann, bram, chris) = (await CallProbe.JoinAsync(Scene, ev, Person.Ann), await CallProbe.JoinAsync(Scene, ev, Person.Bram),
-            await CallProbe.JoinAsync(Scene, ev, Person.Chris));
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram, Person.Chris }.Select(p => CallProbe.JoinAsync(Scene, ev, p)));
+        var (ann, bram, chris) = (joined[0], joined[1], joined[2]);
         var host = await opening;
         // Chris is not open for networking when the round starts: Ann and Bram make a pair.
         await chris.ByTestId("available-toggle").UncheckAsync();
@@ -107,6 +107,29 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
             await CallProbe.ExpectClosedConnectionsAsync(staying, 1);
             await CallProbe.ExpectPlayingAsync(staying, partners: 1);
         }
+    }
+
+    [Fact]
+    public async Task ASignalThatArrivesBeforeThePageKnowsItsGroupIsKeptAndAnswered()
+    {
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram }.Select(p => CallProbe.JoinWithFramesAsync(Scene, ev, p, routeFrames: true)));
+        var host = await opening;
+        await Expect(host.AttendeeCount).ToHaveTextAsync("3");
+        // The side with the smaller attendee id answers (call-peer.js): its BreakoutStarted comes after the partner's offer.
+        var ordered = joined.OrderBy(j => j.Page.AttendeeId, StringComparer.Ordinal).ToArray();
+        var (answering, offering) = (ordered[0], ordered[1].Page);
+        answering.Frames!.HoldBreakoutStartedUntilACallSignal();
+
+        await host.StartRoundAsync(groupSize: 2);
+        await answering.Frames.Released.WaitAsync(TimeSpan.FromSeconds(Timeouts.Expect / 1000));
+
+        await CallProbe.ExpectPlayingAsync(answering.Page, partners: 1);
+        await CallProbe.ExpectPlayingAsync(offering, partners: 1);
+        Assert.True(answering.Frames.Reordered);
+        // Answered the first offer: a dropped one would have been made again (call-peer.js, OFFER_RETRY_MS).
+        Assert.Equal(1, await CallProbe.OffersAsync(offering));
     }
 
     private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(int groupSize, params Person[] people)

@@ -14,9 +14,14 @@ public static class CallProbe
 {
     private const string Script = """
         (() => {
-          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {} };
+          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {}, offers: 0 };
           Object.defineProperty(window, "__callProbe", { value: probe });
           const Native = window.RTCPeerConnection;
+          const setLocalDescription = Native.prototype.setLocalDescription;
+          Native.prototype.setLocalDescription = async function (...args) {
+            await setLocalDescription.apply(this, args);
+            if (this.signalingState === "have-local-offer") probe.offers++;
+          };
           window.RTCPeerConnection = class extends Native {
             constructor(...args) { super(...args); probe.connections.push(this); }
           };
@@ -62,11 +67,19 @@ public static class CallProbe
     public static Task InstallAsync(IPage page) => page.AddInitScriptAsync(Script);
 
     /// <summary>Opens a browser for <paramref name="person"/> with the probe installed and joins the event.</summary>
-    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person)
+    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person) =>
+        (await JoinWithFramesAsync(scene, ev, person, routeFrames: false)).Page;
+
+    /// <summary>
+    /// As <see cref="JoinAsync"/>; with <paramref name="routeFrames"/> the page's hub connection also goes through
+    /// a <see cref="HubFrames"/> the test can use to reorder what the page receives.
+    /// </summary>
+    public static async Task<(RoomPage Page, HubFrames? Frames)> JoinWithFramesAsync(Scene scene, EventLinks ev, Person person, bool routeFrames)
     {
         var page = await scene.OpenBrowserAsync(person.Name);
         await InstallAsync(page);
-        return await RoomPage.JoinOnAsync(page, ev, person);
+        var frames = routeFrames ? await HubFrames.InstallAsync(page) : null;
+        return (await RoomPage.JoinOnAsync(page, ev, person), frames);
     }
 
     /// <summary>
@@ -105,6 +118,9 @@ public static class CallProbe
             }
             """, null, new() { PollingInterval = 100 });
     }
+
+    /// <summary>How many offers the page made (every setLocalDescription that left a connection with a local offer).</summary>
+    public static Task<int> OffersAsync(RoomPage page) => page.Page.EvaluateAsync<int>("() => window.__callProbe.offers");
 
     /// <summary>At least <paramref name="count"/> of the page's peer connections are closed (replaced, or hung up).</summary>
     public static Task ExpectClosedConnectionsAsync(RoomPage page, int count) =>
