@@ -39,16 +39,26 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task AGroupOfThreeConnectsAsAMeshInWhichEveryoneSeesTheOtherTwo()
     {
-        var (_, attendees) = await StartRoundAsync(groupSize: 3, Person.Ann, Person.Bram, Person.Chris);
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram, Person.Chris }.Select(p => CallProbe.JoinWithFramesAsync(Scene, ev, p, routeFrames: true)));
+        var host = await opening;
+        await Expect(host.AttendeeCount).ToHaveTextAsync("4");
+        await host.StartRoundAsync(groupSize: 3);
 
-        foreach (var page in attendees)
+        foreach (var (page, _) in joined)
         {
             await CallProbe.ExpectPlayingAsync(page, partners: 2);
-            foreach (var other in attendees.Where(a => a != page))
+            foreach (var (other, _) in joined.Where(j => j.Page != page))
             {
                 await Expect(page.BreakoutPanel.Locator($"video[data-testid=\"breakout-video-remote\"][data-attendee-id=\"{other.AttendeeId}\"]"))
                     .ToHaveCountAsync(1);
             }
+        }
+        // Two connected partners, one breakout: each page counts its call for the host's report once.
+        foreach (var (_, frames) in joined)
+        {
+            Assert.Equal(1, frames!.SentCount("ReportCallConnected"));
         }
     }
 

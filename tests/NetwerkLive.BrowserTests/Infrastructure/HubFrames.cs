@@ -5,8 +5,8 @@ using Microsoft.Playwright;
 namespace NetwerkLive.BrowserTests.Infrastructure;
 
 /// <summary>
-/// Sits between a page and the hub (Playwright's WebSocket routing) and passes every frame on, except that it
-/// can hold back the page's <c>BreakoutStarted</c> until a <c>CallSignal</c> has reached the page: the order
+/// Sits between a page and the hub (Playwright's WebSocket routing) and passes every frame on, noting what the
+/// page sent; it can hold back the page's <c>BreakoutStarted</c> until a <c>CallSignal</c> has reached the page: the order
 /// in which a partner on another node (whose signal goes through Redis, while our node is still sending the
 /// assignment) can make them arrive. Only the order changes; nothing is made up or dropped.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class HubFrames
 {
     private readonly Lock _gate = new();
     private readonly List<IWebSocketFrame> _held = [];
+    private readonly List<IWebSocketFrame> _sent = [];
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _holding;
 
@@ -27,7 +28,7 @@ public sealed class HubFrames
         await page.RouteWebSocketAsync(new Regex("/hubs/event"), route =>
         {
             var server = route.ConnectToServer();
-            // Page to server goes on by itself; server to page passes through here.
+            route.OnMessage(frame => frames.FromPage(server, frame));
             server.OnMessage(frame => frames.FromServer(route, frame));
         });
         return frames;
@@ -44,6 +45,24 @@ public sealed class HubFrames
 
     /// <summary>Completes when the held BreakoutStarted has been passed on after a CallSignal.</summary>
     public Task Released => _released.Task;
+
+    /// <summary>How many frames the page sent that invoke <paramref name="method"/>.</summary>
+    public int SentCount(string method)
+    {
+        lock (_gate)
+        {
+            return _sent.Count(frame => Contains(frame, method));
+        }
+    }
+
+    private void FromPage(IWebSocketRoute server, IWebSocketFrame frame)
+    {
+        lock (_gate)
+        {
+            _sent.Add(frame);
+            Send(server, frame);
+        }
+    }
 
     private void FromServer(IWebSocketRoute page, IWebSocketFrame frame)
     {

@@ -104,9 +104,24 @@ export class CallView {
 
 function attach(video, stream) {
   if (video.srcObject !== stream) video.srcObject = stream;
-  // autoplay starts it; play() again for a stream whose tracks arrived later. A refusal (no gesture yet) is
-  // not an error of the page: the video starts once the person touches it.
+  // autoplay starts it; play() again for a stream whose tracks arrived later (an AbortError then is the old play).
+  video.play().catch((error) => {
+    if (error.name === "NotAllowedError") playMutedUntilTouched(video);
+  });
+}
+
+// A browser that allows no sound before the person touched the page (a reload in the middle of a call) still
+// shows the partner at once, muted, and gives the sound back at the first tap or key.
+function playMutedUntilTouched(video) {
+  if (video.muted) return;
+  video.muted = true;
   video.play().catch(() => {});
+  const unmute = () => {
+    video.muted = false;
+    video.play().catch(() => {});
+  };
+  document.addEventListener("pointerdown", unmute, { once: true, capture: true });
+  document.addEventListener("keydown", unmute, { once: true, capture: true });
 }
 
 function detach(video) {
