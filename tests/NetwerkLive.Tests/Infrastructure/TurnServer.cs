@@ -19,12 +19,19 @@ public sealed class TurnServer : IDisposable
     private readonly List<string> _log = [];
     private int _disposed;
 
-    private TurnServer(Process process, int port, string secret)
+    private TurnServer(Process process, int port, string secret, int relayFrom, int relayTo)
     {
         _process = process;
         Port = port;
         Secret = secret;
+        RelayFrom = relayFrom;
+        RelayTo = relayTo;
     }
+
+    /// <summary>The UDP ports coturn relays on (min-port to max-port): a relay candidate of this coturn has one of them.</summary>
+    public int RelayFrom { get; }
+
+    public int RelayTo { get; }
 
     /// <summary>Where it listens (UDP and TCP) on 127.0.0.1.</summary>
     public int Port { get; }
@@ -77,7 +84,7 @@ public sealed class TurnServer : IDisposable
             throw new InvalidOperationException(
                 "These tests need coturn's turnserver. Install it (sudo apt-get install -y coturn) or run ./build.sh test as root, which installs it.", ex);
         }
-        var server = new TurnServer(process, port, secret);
+        var server = new TurnServer(process, port, secret, relayFrom, relayFrom + 39);
         // Never left behind by a test run that ends without disposing it.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
         process.OutputDataReceived += (_, e) => server.Keep(e.Data);
