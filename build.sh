@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # NetwerkLive build entry point. Needs only the .NET 10 SDK and Node.js;
-# anything else (chromium for the browser tests, redis-server for the Redis store tests) is
-# installed by ensure_deps.
+# anything else (chromium for the browser tests, redis-server for the Redis store tests, coturn
+# for the TURN tests) is installed by ensure_deps.
 #
 #   ./build.sh test        restore, build, run every test project, print summary
 #   ./build.sh run [args]  run the server (extra args go to the app)
@@ -92,6 +92,9 @@ ensure_deps() {
   ensure_apt_package redis-server redis-server
   # tests/NetwerkLive.Tests runs the shipped deploy/nginx config in the real nginx (NginxConfigTests).
   ensure_apt_package nginx nginx
+  # The TURN tests (tests/NetwerkLive.Tests/Video, and the browser call forced through a relay) start their own
+  # coturn (turnserver, with turnutils_uclient) on free loopback ports; the package starts no daemon by itself.
+  ensure_apt_package turnserver coturn
 }
 
 TEST_REDIS_PORT=""

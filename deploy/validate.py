@@ -105,6 +105,20 @@ def k8s_consistency():
     mounts = {m["name"] for m in c.get("volumeMounts", [])}
     assert mounts <= {v["name"] for v in pod.get("volumes", [])}, "a volumeMount has no volume"
 
+    # coturn checks the TURN credentials the server pods sign: both read one key of one Secret.
+    assert "Video__TurnSecret" in secret["stringData"], "the Secret example has no Video__TurnSecret"
+    turn = docs[("Deployment", "coturn")]["spec"]["template"]["spec"]
+    assert turn["hostNetwork"] is True, "coturn needs the node's network for its relay ports"
+    tc = turn["containers"][0]
+    ref = next(e["valueFrom"]["secretKeyRef"] for e in tc["env"] if e["name"] == "TURN_SECRET")
+    assert (ref["name"], ref["key"]) == ("netwerklive-auth", "Video__TurnSecret"), ref
+    assert "--static-auth-secret=$(TURN_SECRET)" in tc["args"] and "--use-auth-secret" in tc["args"]
+    assert all(not k.startswith("Video__TurnSecret") for k in cm), "the TURN secret must not be in the ConfigMap"
+    turn_urls = [v for k, v in cm.items() if k.startswith("Video__IceServers__") and v.startswith("turn:")]
+    listening = next(a for a in tc["args"] if a.startswith("--listening-port=")).split("=")[1]
+    assert turn_urls and all(re.match(rf"^turn:[^:]+:{listening}(\?transport=(udp|tcp))?$", u) for u in turn_urls), turn_urls
+    assert {p["containerPort"] for p in tc["ports"]} == {int(listening)}
+
     svc = docs[("Service", "netwerklive")]["spec"]
     assert all(labels.get(k) == v for k, v in svc["selector"].items()), "Service selects no server pod"
     assert svc["ports"][0]["targetPort"] in ports
@@ -125,20 +139,31 @@ def k8s_consistency():
     assert all(redis["template"]["metadata"]["labels"].get(k) == v for k, v in rsvc["selector"].items())
     pdb = docs[("PodDisruptionBudget", "netwerklive")]["spec"]
     assert pdb["selector"]["matchLabels"] == spec["selector"]["matchLabels"]
-    return "selectors, ports, probes, ConfigMap/Secret names, Ingress backend and affinity, Redis volume agree"
+    return ("selectors, ports, probes, ConfigMap/Secret names, Ingress backend and affinity, Redis volume, "
+            "coturn's secret and port with the server's TURN settings agree")
 
 
 def compose_shape():
     c = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())
     s = c["services"]
-    assert set(s) == {"redis", "server", "lb"}, set(s)
+    assert set(s) == {"redis", "server", "lb", "turn"}, set(s)
     assert s["server"]["deploy"]["replicas"] >= 2
     assert "ports" not in s["server"], "replicas must not publish ports: clients go through the load balancer"
     env = s["server"]["environment"]
     assert env["Redis__ConnectionString"] == "redis:6379"
     assert ":?" in env["Auth__SigningKey"], "the signing key must be required, not defaulted"
     assert "--appendonly" in s["redis"]["command"]
-    return "redis + server x%d + lb" % s["server"]["deploy"]["replicas"]
+    # coturn and the server share one required secret: the server signs TURN credentials, coturn checks them.
+    turn = s["turn"]
+    assert turn["network_mode"] == "host", "coturn's relay ports must be the host's own"
+    secret_var = re.fullmatch(r"\$\{(NETWERKLIVE_TURN_SECRET):\?.+\}", env["Video__TurnSecret"])
+    assert secret_var, "the TURN secret must be required, not defaulted"
+    assert any(a.startswith("--static-auth-secret=${NETWERKLIVE_TURN_SECRET:?") for a in turn["command"])
+    assert "--use-auth-secret" in turn["command"]
+    listening = next(a for a in turn["command"] if a.startswith("--listening-port=")).split("=")[1]
+    urls = [v for k, v in env.items() if k.startswith("Video__IceServers__")]
+    assert urls and all(re.search(rf":{listening}(\?transport=(udp|tcp))?$", u) for u in urls), urls
+    return "redis + server x%d + lb + turn" % s["server"]["deploy"]["replicas"]
 
 
 def yamllint():
@@ -159,13 +184,15 @@ def compose_config():
         raise Skip("neither `docker compose` nor docker-compose is installed")
     base = cmd + ["-f", str(DEPLOY / "docker-compose.yml"), "config"]
     env = {k: v for k, v in os.environ.items() if not k.startswith("NETWERKLIVE_")}
-    bad = subprocess.run(base, capture_output=True, text=True, env=env, cwd=DEPLOY.parent)
+    key, turn = {"NETWERKLIVE_SIGNING_KEY": "x" * 40}, {"NETWERKLIVE_TURN_SECRET": "t" * 40}
+    bad = subprocess.run(base, capture_output=True, text=True, env=env | turn, cwd=DEPLOY.parent)
     assert bad.returncode != 0 and "NETWERKLIVE_SIGNING_KEY" in bad.stderr, "compose must refuse to run without a signing key"
-    ok = subprocess.run(base, capture_output=True, text=True, cwd=DEPLOY.parent,
-                        env=env | {"NETWERKLIVE_SIGNING_KEY": "x" * 40})
+    bad = subprocess.run(base, capture_output=True, text=True, env=env | key, cwd=DEPLOY.parent)
+    assert bad.returncode != 0 and "NETWERKLIVE_TURN_SECRET" in bad.stderr, "compose must refuse to run without a TURN secret"
+    ok = subprocess.run(base, capture_output=True, text=True, cwd=DEPLOY.parent, env=env | key | turn)
     assert ok.returncode == 0, ok.stderr
     version = subprocess.run(cmd + ["version", "--short"], capture_output=True, text=True).stdout.strip()
-    return f"`{' '.join(cmd)} config` ({version}) accepts it with a key and refuses it without one"
+    return f"`{' '.join(cmd)} config` ({version}) accepts it with a key and a TURN secret and refuses it without either"
 
 
 def kustomize():
@@ -325,6 +352,60 @@ def redis_options():
     return f"redis-server {version} starts with the {' and '.join(out)} options (appendonly yes, noeviction)"
 
 
+def coturn_options():
+    """Debian's coturn (the image's 4.6) with the compose and k8s arguments: it starts, takes a credential signed
+    as the server signs it (TURN REST API: "expiry:id", base64 HMAC-SHA1 of the shared secret) and refuses one
+    signed with another secret. Only the ports, the secret and loopback differ: turnutils_uclient relays between
+    two allocations on 127.0.0.1, which coturn refuses unless loopback peers are allowed."""
+    tool = need("turnserver")
+    client = need("turnutils_uclient")
+    import base64, hashlib, hmac
+    comp = yaml.safe_load((DEPLOY / "docker-compose.yml").read_text())["services"]["turn"]["command"]
+    k8s = next(d for _, d in load_k8s() if d["kind"] == "Deployment" and d["metadata"]["name"] == "coturn")
+    args = k8s["spec"]["template"]["spec"]["containers"][0]["args"]
+    out = []
+    for name, argv in (("compose", comp), ("k8s", args)):
+        secret, port, tmp = os.urandom(16).hex(), free_port(), tempfile.mkdtemp(prefix="netwerklive-coturn-")
+        local = []
+        for a in argv:
+            if a.startswith("--static-auth-secret="):
+                a = f"--static-auth-secret={secret}"
+            elif a.startswith("--listening-port="):
+                a = f"--listening-port={port}"
+            elif a.startswith("--pidfile="):
+                a = f"--pidfile={tmp}/turnserver.pid"
+            elif a.startswith("--realm=${"):
+                a = "--realm=netwerklive"
+            local.append(a)
+        local += ["--listening-ip=127.0.0.1", "--relay-ip=127.0.0.1", "--allow-loopback-peers"]
+        proc = subprocess.Popen([tool, *local], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        try:
+            for _ in range(50):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
+                    break
+                except OSError:
+                    assert proc.poll() is None, f"turnserver refused the {name} arguments: {proc.stdout.read()[-800:]}"
+                    time.sleep(0.1)
+            else:
+                raise AssertionError(f"turnserver with the {name} arguments did not listen")
+
+            def allocate(key):
+                user = f"{int(time.time()) + 600}:validate"
+                cred = base64.b64encode(hmac.new(key.encode(), user.encode(), hashlib.sha1).digest()).decode()
+                return subprocess.run([client, "-y", "-c", "-n", "1", "-u", user, "-w", cred, "-p", str(port), "127.0.0.1"],
+                                      capture_output=True, text=True, timeout=30).returncode == 0
+
+            assert allocate(secret), f"the {name} coturn refused a credential signed with its secret"
+            assert not allocate("another-secret-0123456789"), f"the {name} coturn took a credential signed with another secret"
+            out.append(name)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+            shutil.rmtree(tmp, ignore_errors=True)
+    return f"turnserver starts with the {' and '.join(out)} arguments, takes a credential signed with its secret, refuses another"
+
+
 check("YAML parses", parse_all)
 check("Kubernetes documents have apiVersion, kind, metadata.name", k8s_shape)
 check("Kubernetes manifests agree with each other", k8s_consistency)
@@ -334,6 +415,7 @@ check("compose config", compose_config)
 check("kubectl kustomize", kustomize)
 check("nginx -t", nginx_config)
 check("Redis options", redis_options)
+check("coturn options", coturn_options)
 
 failed = sum(1 for r in results if r[0] == "FAIL")
 print(f"{sum(1 for r in results if r[0] == 'PASS')} passed, {failed} failed, {sum(1 for r in results if r[0] == 'SKIP')} skipped")

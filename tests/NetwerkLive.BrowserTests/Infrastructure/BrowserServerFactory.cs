@@ -8,7 +8,7 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 /// to a socket. Presence is sent every 100 ms instead of every second so counts settle quickly; the
 /// grace period keeps its production value so a reload does not flicker, as in production.
 /// </summary>
-public sealed class BrowserServerFactory : WebApplicationFactory<Program>
+public sealed class BrowserServerFactory(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string SigningKey = "browser-test-signing-key-long-enough-0123456789";
 
@@ -30,5 +30,10 @@ public sealed class BrowserServerFactory : WebApplicationFactory<Program>
         builder.UseSetting("Limits:HubCallsPerWindow", "100000");
         builder.UseSetting("Limits:SetAvailablePerWindow", "1000");
         builder.UseEnvironment("Testing");
+        // A server of a test's own (the relayed call's TURN settings) on top of the shared defaults.
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -7,9 +7,10 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 /// if any page had a script error or logged a console error on the way, whatever the test checked.
 /// Subclasses name their collection (<see cref="RoomSuite"/> or <see cref="BreakoutSuite"/>).
 /// </summary>
-public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+/// <param name="server">A server of the test's own, see <see cref="Scene"/>.</param>
+public abstract class BrowserTest(BrowserFixture fixture, ITestOutputHelper output, Uri? server = null) : IAsyncLifetime
 {
-    protected Scene Scene { get; } = new(fixture, output);
+    protected Scene Scene { get; } = new(fixture, output, server);
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

@@ -14,7 +14,8 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 /// else outside the test server is refused at once instead of hanging on a network that is not there.
 /// Every page error and console error is kept: <see cref="BrowserTest"/> fails any test that leaves one.
 /// </summary>
-public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IAsyncDisposable
+/// <param name="server">A server of the test's own (with settings the shared one must not have); the fixture's by default.</param>
+public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output, Uri? server = null) : IAsyncDisposable
 {
     public static readonly ViewportSize Desktop = new() { Width = 1280, Height = 800 };
 
@@ -24,7 +25,7 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output) : IA
 
     private readonly ConcurrentQueue<IBrowserContext> _contexts = new();
 
-    public Uri BaseAddress => fixture.BaseAddress;
+    public Uri BaseAddress => server ?? fixture.BaseAddress;
 
     /// <summary>Every alert/confirm/prompt any page opened: a chat or a name must never open one.</summary>
     public ConcurrentQueue<string> Dialogs { get; } = new();

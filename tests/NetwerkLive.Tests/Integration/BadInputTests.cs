@@ -92,6 +92,9 @@ public sealed class BadInputTests(NetwerkLiveFactory factory) : IClassFixture<Ne
         ["FindCoffeePartner"] = c => c.FindCoffeePartner(),
         ["LeaveCoffeeQueue"] = c => c.LeaveCoffeeQueue(),
         ["RequestFollowUp"] = c => c.RequestFollowUp("someone"),
+        ["SendCallSignal"] = c => c.SendCallSignal("g1", "someone", "{}"),
+        ["GetIceServers"] = c => c.GetIceServers(),
+        ["ReportCallConnected"] = c => c.ReportCallConnected("g1"),
     };
 
     [Fact]

@@ -30,12 +30,13 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
     // strings, timestamps and counts integers. Built from each other as the contract builds its shapes.
     private const string AttendeeShape = """{"available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer}""";
     private const string ChatMessageShape = """{"senderId":string,"senderName":string,"sentAt":integer,"seq":integer,"text":string}""";
-    private const string EventSummaryShape = """{"attendeeCount":integer,"eventId":string,"livestreamUrl":string,"seriesKey":string,"title":string}""";
+    private const string EventSummaryShape = """{"attendeeCount":integer,"eventId":string,"livestreamUrl":string,"meetingMode":string,"seriesKey":string,"title":string}""";
     private const string AssignmentShape = """{"connectionLost":[string],"endsAt":integer,"groupId":string,"meetingUrl":string,"partners":[""" + AttendeeShape + """],"roundId":string}""";
     private const string AnnouncementShape = """{"sentAt":integer,"text":string}""";
     private const string BreakoutChatMessageShape = """{"groupId":string,"roundId":string,"senderId":string,"senderName":string,"sentAt":integer,"text":string}""";
     private const string FollowUpMatchShape = """{"attendee":""" + AttendeeShape + ""","contact":string}""";
     private const string FollowUpStateShape = """{"asked":[string],"matched":[""" + FollowUpMatchShape + "]}";
+    private const string IceServerShape = """{"credential":string,"urls":[string],"username":string}""";
     private const string RoundNoticeShape = """{"endsAt":integer,"groupCount":integer,"roundId":string}""";
 
     public static TheoryData<string, object, string> Payloads => new()
@@ -74,6 +75,11 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
             """{"attendeeCount":integer,"joined":[""" + AttendeeShape + """],"left":[string],"updated":[""" + AttendeeShape + "]}" },
         { "Announcement", new Announcement("Welkom", Now), AnnouncementShape },
         { "RemovedNotice", new RemovedNotice("The host removed you from this event."), """{"reason":string}""" },
+        { "CallSignalNotice", new CallSignalNotice("r1", "g1", "a2", """{"kind":"offer"}"""),
+            """{"fromAttendeeId":string,"groupId":string,"payload":string,"roundId":string}""" },
+        { "IceServer", new IceServer(["turn:turn.example.org:3478"], "1750003600:a1", "c2VjcmV0"), IceServerShape },
+        { "IceConfig", new IceConfig([new IceServer(["stun:stun.example.org:3478"]), new IceServer(["turn:turn.example.org:3478"], "1750003600:a1", "c2VjcmV0")], "all", Now),
+            """{"expiresAt":integer,"iceServers":[{"credential":null,"urls":[string],"username":null},""" + IceServerShape + """],"iceTransportPolicy":string}""" },
     };
 
     [Theory]

@@ -7,7 +7,7 @@ namespace NetwerkLive.Tests.Unit;
 /// <summary>Bad settings stop the server at start-up with a message that names the setting, not at first use.</summary>
 public sealed class OptionsValidationTests
 {
-    private static OptionsValidationException StartupFailure(NetwerkLiveFactory factory)
+    internal static OptionsValidationException StartupFailure(NetwerkLiveFactory factory)
     {
         using (factory)
         {

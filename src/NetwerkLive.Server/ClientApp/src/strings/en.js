@@ -94,6 +94,12 @@ export const en = {
   extensionProposedBy: (name) => `${name} would like five more minutes. Click "Five more minutes?" to agree.`,
   extensionProposedBySelf: "You asked for five more minutes. The others need to agree.",
   partnerLeft: (name) => `${name} left the breakout.`,
+  // The call in the breakout (call-view.js)
+  callLabel: "Video call with your breakout",
+  callYou: "You",
+  callConnecting: "Connecting…",
+  callReconnecting: "Connection interrupted, reconnecting…",
+  callFailed: "The call could not connect. The chat still works.",
   fromHost: "From the host",
   someone: "Someone",
   metTitle: "People you met",

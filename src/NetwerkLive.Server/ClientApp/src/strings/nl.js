@@ -94,6 +94,12 @@ export const nl = {
   extensionProposedBy: (name) => `${name} wil graag vijf minuten langer. Klik op "Vijf minuten langer?" om in te stemmen.`,
   extensionProposedBySelf: "Je hebt om vijf minuten extra gevraagd. De anderen moeten nog instemmen.",
   partnerLeft: (name) => `${name} heeft de ont-moeting verlaten.`,
+  // Het gesprek in de ont-moeting (call-view.js)
+  callLabel: "Videogesprek met je ont-moeting",
+  callYou: "Jij",
+  callConnecting: "Verbinden…",
+  callReconnecting: "Verbinding onderbroken, we verbinden opnieuw…",
+  callFailed: "Het gesprek kon niet verbinden. De chat werkt nog wel.",
   fromHost: "Van de host",
   someone: "Iemand",
   metTitle: "Mensen die je hebt ontmoet",
