@@ -23,13 +23,19 @@ public sealed record RegisterAttendeeRequest(string? DisplayName, string? Compan
 /// </summary>
 public sealed record RegisterAttendeeResponse(string AttendeeId, string Token, string PersonToken);
 
-/// <summary>The networking outcome of an event, for its host. Never holds contact details.</summary>
+/// <summary>
+/// The networking outcome of an event, for its host. Never holds contact details. <see cref="Breakouts"/>: groups held
+/// (every round's groups and the coffee chats); <see cref="BreakoutsWithCall"/>: of those, how many had an in-page
+/// call that connected (counts only, no media data).
+/// </summary>
 public sealed record EventReport(
     string EventId,
     string Title,
     long GeneratedAt,
     RoundReport[] Rounds,
     int CoffeeChats,
+    int Breakouts,
+    int BreakoutsWithCall,
     int PeopleMet,
     int DistinctPairs,
     int NewMeetings,
@@ -37,8 +43,10 @@ public sealed record EventReport(
     int MutualFollowUps,
     FollowUpPair[] FollowUps);
 
-/// <summary>A host round: <see cref="EndedAt"/> is null while it runs; groups list the attendee ids placed together.</summary>
-public sealed record RoundReport(string RoundId, long StartedAt, long? EndedAt, int GroupCount, int ParticipantCount, string[][] Groups);
+/// <summary>
+/// A host round: <see cref="EndedAt"/> is null while it runs; groups list the attendee ids placed together;
+/// <see cref="GroupsWithCall"/>: how many of its groups had an in-page call that connected (counts only, no media data).</summary>
+public sealed record RoundReport(string RoundId, long StartedAt, long? EndedAt, int GroupCount, int ParticipantCount, string[][] Groups, int GroupsWithCall);
 
 public sealed record PersonRef(string AttendeeId, string DisplayName);
 
