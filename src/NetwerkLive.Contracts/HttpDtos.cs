@@ -2,8 +2,13 @@ namespace NetwerkLive.Contracts;
 
 // The HTTP API's bodies. System.Text.Json writes them camelCase.
 
-/// <summary><see cref="ContinuesEventId"/> joins the series of an earlier event: send that event's host token as a bearer token.</summary>
-public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = null, string? MeetingUrlTemplate = null, string? HostName = null, string? ContinuesEventId = null);
+/// <summary>
+/// <see cref="ContinuesEventId"/> joins the series of an earlier event: send that event's host token as a bearer token.
+/// <see cref="MeetingMode"/>: how breakouts meet (<see cref="MeetingModes"/>), "inPage" by default, or "both" when only
+/// <see cref="MeetingUrlTemplate"/> is given; "external" and "both" need the template.
+/// </summary>
+public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = null, string? MeetingUrlTemplate = null, string? HostName = null, string? ContinuesEventId = null,
+    string? MeetingMode = null);
 
 /// <summary><see cref="PersonToken"/> is the host's person token for the event's series (see <see cref="RegisterAttendeeResponse"/>).</summary>
 public sealed record CreateEventResponse(string EventId, string HostToken, string JoinUrl, string PersonToken);
