@@ -49,7 +49,8 @@ public sealed class LandingPageTests(BrowserFixture fixture, ITestOutputHelper o
         await Expect(livestream).ToHaveAttributeAsync("src", new Regex("^https://www\\.youtube\\.com/embed/netwerklive-test"));
         Assert.Equal("IFRAME", await livestream.EvaluateAsync<string>("e => e.tagName"));
 
-        // Breakouts of an "external" event meet on the link, with no call in the page.
+        // The event keeps the host's choice, and its breakouts meet on the link, with no call in the page.
+        Assert.Equal("external", await page.EvaluateAsync<string>("async id => (await (await fetch(`/api/events/${id}`)).json()).meetingMode", eventId));
         var bram = await RoomPage.JoinAsync(Scene, new EventLinks(eventId, new Uri(page.Url), new Uri(joinHref)), Person.Bram);
         await page.GetByTestId("host-start-round").ClickAsync();
         foreach (var (one, other) in new[] { (attendee, bram), (bram, attendee) })
