@@ -2,8 +2,13 @@ namespace NetwerkLive.Contracts;
 
 // The HTTP API's bodies. System.Text.Json writes them camelCase.
 
-/// <summary><see cref="ContinuesEventId"/> joins the series of an earlier event: send that event's host token as a bearer token.</summary>
-public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = null, string? MeetingUrlTemplate = null, string? HostName = null, string? ContinuesEventId = null);
+/// <summary>
+/// <see cref="ContinuesEventId"/> joins the series of an earlier event: send that event's host token as a bearer token.
+/// <see cref="MeetingMode"/>: how breakouts meet (<see cref="MeetingModes"/>), "inPage" by default, or "both" when only
+/// <see cref="MeetingUrlTemplate"/> is given; "external" and "both" need the template.
+/// </summary>
+public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = null, string? MeetingUrlTemplate = null, string? HostName = null, string? ContinuesEventId = null,
+    string? MeetingMode = null);
 
 /// <summary><see cref="PersonToken"/> is the host's person token for the event's series (see <see cref="RegisterAttendeeResponse"/>).</summary>
 public sealed record CreateEventResponse(string EventId, string HostToken, string JoinUrl, string PersonToken);
@@ -23,13 +28,19 @@ public sealed record RegisterAttendeeRequest(string? DisplayName, string? Compan
 /// </summary>
 public sealed record RegisterAttendeeResponse(string AttendeeId, string Token, string PersonToken);
 
-/// <summary>The networking outcome of an event, for its host. Never holds contact details.</summary>
+/// <summary>
+/// The networking outcome of an event, for its host. Never holds contact details. <see cref="Breakouts"/>: groups held
+/// (every round's groups and the coffee chats); <see cref="BreakoutsWithCall"/>: of those, how many had an in-page
+/// call that connected (counts only, no media data).
+/// </summary>
 public sealed record EventReport(
     string EventId,
     string Title,
     long GeneratedAt,
     RoundReport[] Rounds,
     int CoffeeChats,
+    int Breakouts,
+    int BreakoutsWithCall,
     int PeopleMet,
     int DistinctPairs,
     int NewMeetings,
@@ -37,8 +48,10 @@ public sealed record EventReport(
     int MutualFollowUps,
     FollowUpPair[] FollowUps);
 
-/// <summary>A host round: <see cref="EndedAt"/> is null while it runs; groups list the attendee ids placed together.</summary>
-public sealed record RoundReport(string RoundId, long StartedAt, long? EndedAt, int GroupCount, int ParticipantCount, string[][] Groups);
+/// <summary>
+/// A host round: <see cref="EndedAt"/> is null while it runs; groups list the attendee ids placed together;
+/// <see cref="GroupsWithCall"/>: how many of its groups had an in-page call that connected (counts only, no media data).</summary>
+public sealed record RoundReport(string RoundId, long StartedAt, long? EndedAt, int GroupCount, int ParticipantCount, string[][] Groups, int GroupsWithCall);
 
 public sealed record PersonRef(string AttendeeId, string DisplayName);
 

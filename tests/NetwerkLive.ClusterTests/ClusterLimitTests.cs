@@ -7,7 +7,7 @@ using NetwerkLive.Contracts;
 namespace NetwerkLive.ClusterTests;
 
 /// <summary>
-/// Two nodes on one Redis with the limits at their defaults, but with hour-long chat and call windows, so
+/// Two nodes on one Redis with the limits at their defaults, but with hour-long chat, call and call-signal windows, so
 /// that nothing refills while a test runs however slow the machine: each count below is exact.
 /// </summary>
 public sealed class LimitCluster : IAsyncLifetime
@@ -26,6 +26,8 @@ public sealed class LimitCluster : IAsyncLifetime
         ["Limits:HubCallsPerWindow"] = "60",
         ["Limits:HubCallWindow"] = "01:00:00",
         ["Limits:RegistrationsPerClientPerEventPerHour"] = "30",
+        ["Video:SignalsPerWindow"] = "6",
+        ["Video:SignalWindow"] = "01:00:00",
     });
 
     public async Task DisposeAsync()
@@ -88,6 +90,35 @@ public sealed class ClusterLimitTests(LimitCluster nodes) : IClassFixture<LimitC
         // Two Joins (5 each) took 10 of the 60; on per-node budgets 110 would pass.
         Assert.Equal(50, passed);
         Assert.Contains("You are doing things too quickly.", refusal?.Message);
+    }
+
+    [Fact]
+    public async Task OneTokenOnTwoNodesGetsOneCallSignalBudget()
+    {
+        await using var live = await ClusterEvent.CreateAsync(nodes.A);
+        var (host, _) = await live.JoinAsHostAsync(nodes.A);
+        var (onA, _) = await live.JoinAsync(nodes.A, "Dewi");
+        var (onB, _) = await live.OpenTabAsync(nodes.B, onA);
+        var (partner, _) = await live.JoinAsync(nodes.B, "Eva");
+        var round = await host.Connection.StartRound(60, 2);
+        var group = await partner.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId);
+
+        var passed = 0;
+        for (var i = 0; i < 12; i++)
+        {
+            try
+            {
+                await (i % 2 == 0 ? onA : onB).Connection.SendCallSignal(group.GroupId, partner.AttendeeId, $"candidate {i}");
+                passed++;
+            }
+            catch (HubException ex) when (ex.Message.Contains("Your call is sending too many messages.", StringComparison.Ordinal))
+            {
+            }
+        }
+
+        // Video:SignalsPerWindow is 6 for the two nodes together; on per-node budgets all 12 would pass.
+        Assert.Equal(6, passed);
+        await host.Connection.EndRound();
     }
 
     [Fact]

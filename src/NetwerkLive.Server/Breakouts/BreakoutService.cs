@@ -252,7 +252,7 @@ public sealed partial class BreakoutService : IDisposable
     {
         group.GroupId = Ids.New(12);
         group.StartedAt = now;
-        group.MeetingUrl = ev.MeetingUrlTemplate?.Replace("{room}", Ids.New(20), StringComparison.Ordinal);
+        group.MeetingUrl = Video.MeetingModeRules.UsesLink(ev.Mode) ? ev.MeetingUrlTemplate?.Replace("{room}", Ids.New(20), StringComparison.Ordinal) : null;
         return group;
     }
 

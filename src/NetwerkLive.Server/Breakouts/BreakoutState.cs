@@ -29,6 +29,9 @@ public sealed class BreakoutState
     /// <summary>When the breakouts of the event next need attention (epoch ms): a warning, an end. Null when nothing is pending.</summary>
     [Key(7)] public long? NextDueAt { get; set; }
 
+    /// <summary>Coffee chats whose call connected (each coffee chat is a group of its own), for the report.</summary>
+    [Key(8)] public int CoffeeChatsWithCall { get; set; }
+
     [IgnoreMember] public RoundState? RunningRound => Round is { Ended: false } round ? round : null;
 
     public GroupState? GroupOf(string attendeeId) =>
@@ -61,6 +64,32 @@ public sealed class BreakoutState
         group.ExtensionVotes.Remove(attendeeId);
         MemberOf.Remove(attendeeId);
         return group;
+    }
+
+    /// <summary>
+    /// A member's call in <paramref name="group"/> connected: the group is marked, and counted at once where the
+    /// report reads it (its round, also when that round has ended, or the coffee chats), so the count outlives the
+    /// group. Idempotent: false when the group was counted already. A round group placed again with the same
+    /// people is the same group in the report (<see cref="GroupState.Formed"/>), so it is counted once.
+    /// </summary>
+    public bool RecordCallConnected(GroupState group)
+    {
+        if (group.CallConnected)
+        {
+            return false;
+        }
+        group.CallConnected = true;
+        if (group.IsCoffee)
+        {
+            CoffeeChatsWithCall++;
+            return true;
+        }
+        if (Round?.RoundId == group.RoundId)
+        {
+            Round.FormedWithCall.Add(group.Formed);
+        }
+        PastRounds.Find(r => r.RoundId == group.RoundId)?.FormedWithCall.Add(group.Formed);
+        return true;
     }
 
     public void RemoveGroup(GroupState group)
@@ -96,6 +125,9 @@ public sealed class RoundState
     [Key(10)] public int GroupCount { get; set; }
 
     [Key(11)] public List<List<string>> GroupsFormed { get; set; } = [];
+
+    /// <summary>Indexes into <see cref="GroupsFormed"/> of the groups whose call connected.</summary>
+    [Key(12)] public HashSet<int> FormedWithCall { get; set; } = [];
 }
 
 [MessagePackObject]
@@ -115,6 +147,12 @@ public sealed class GroupState
     /// <summary>When the group was formed (epoch ms): a host broadcast sent before it was not meant for it.</summary>
     [Key(7)] public long StartedAt { get; set; }
 
+    /// <summary>A member's in-page call connected to a partner (ReportCallConnected).</summary>
+    [Key(8)] public bool CallConnected { get; set; }
+
+    /// <summary>Which of its round's <see cref="RoundState.GroupsFormed"/> this group is; -1 for a coffee chat.</summary>
+    [Key(9)] public int Formed { get; set; } = -1;
+
     [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
 }
 
@@ -127,6 +165,9 @@ public sealed class RoundSummary
     [Key(3)] public int GroupCount { get; set; }
     [Key(4)] public int ParticipantCount { get; set; }
     [Key(5)] public List<List<string>> Groups { get; set; } = [];
+
+    /// <summary>As <see cref="RoundState.FormedWithCall"/>: a group that outlived its round (it extended itself) still counts.</summary>
+    [Key(6)] public HashSet<int> FormedWithCall { get; set; } = [];
 }
 
 public static class BreakoutIds

@@ -56,11 +56,12 @@ public static class ReportApi
         var mutual = await breakouts.GetMutualFollowUpsAsync(ev.EventId, ct);
 
         var rounds = state.PastRounds
-            .Select(r => new RoundReport(r.RoundId, r.StartedAt, r.EndedAt, r.GroupCount, r.ParticipantCount, ToArrays(r.Groups)))
+            .Select(r => new RoundReport(r.RoundId, r.StartedAt, r.EndedAt, r.GroupCount, r.ParticipantCount, ToArrays(r.Groups), r.FormedWithCall.Count))
             .ToList();
         if (state.RunningRound is { } running)
         {
-            rounds.Add(new RoundReport(running.RoundId, running.StartedAt, null, running.GroupCount, running.Participants.Count, ToArrays(running.GroupsFormed)));
+            rounds.Add(new RoundReport(running.RoundId, running.StartedAt, null, running.GroupCount, running.Participants.Count, ToArrays(running.GroupsFormed),
+                running.FormedWithCall.Count));
         }
         // People, not registrations: someone who registered twice and met the same person from both is one pair.
         var pairs = meetings.Select(m => Pairing.PairKey.Of(m.PersonA, m.PersonB)).ToHashSet();
@@ -74,7 +75,9 @@ public static class ReportApi
             .Select(p => new FollowUpPair(new PersonRef(p.First, names.GetValueOrDefault(p.First, "?")), new PersonRef(p.Second, names.GetValueOrDefault(p.Second, "?"))))
             .ToArray();
 
-        return new EventReport(ev.EventId, ev.Title, now, [.. rounds], coffeeChats, peopleMet, pairs.Count,
+        var breakoutCount = rounds.Sum(r => r.GroupCount) + coffeeChats;
+        var withCall = rounds.Sum(r => r.GroupsWithCall) + state.CoffeeChatsWithCall;
+        return new EventReport(ev.EventId, ev.Title, now, [.. rounds], coffeeChats, breakoutCount, withCall, peopleMet, pairs.Count,
             meetings.Count(m => m.New), meetings.Count(m => m.New && m.CrossCompany), followUps.Length, followUps);
     }
 

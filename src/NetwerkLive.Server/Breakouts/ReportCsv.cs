@@ -42,17 +42,19 @@ public static class ReportCsv
         csv.Row(Writer.T("Csv.Event"), Writer.T("Csv.GeneratedAt"), csv.Time(report.GeneratedAt));
         csv.Total("Csv.Rounds", report.Rounds.Length);
         csv.Total("Csv.CoffeeChats", report.CoffeeChats);
+        csv.Total("Csv.Breakouts", report.Breakouts);
+        csv.Total("Csv.BreakoutsWithCall", report.BreakoutsWithCall);
         csv.Total("Csv.PeopleMet", report.PeopleMet);
         csv.Total("Csv.DistinctPairs", report.DistinctPairs);
         csv.Total("Csv.NewMeetings", report.NewMeetings);
         csv.Total("Csv.NewCrossCompanyMeetings", report.NewCrossCompanyMeetings);
         csv.Total("Csv.MutualFollowUps", report.MutualFollowUps);
         csv.Blank();
-        csv.Header("Csv.Record", "Csv.RoundId", "Csv.StartedAt", "Csv.EndedAt", "Csv.GroupCount", "Csv.ParticipantCount");
+        csv.Header("Csv.Record", "Csv.RoundId", "Csv.StartedAt", "Csv.EndedAt", "Csv.GroupCount", "Csv.ParticipantCount", "Csv.GroupsWithCall");
         foreach (var round in report.Rounds)
         {
             csv.Row(Writer.T("Csv.Round"), round.RoundId, csv.Time(round.StartedAt), round.EndedAt is { } end ? csv.Time(end) : "",
-                Writer.Number(round.GroupCount), Writer.Number(round.ParticipantCount));
+                Writer.Number(round.GroupCount), Writer.Number(round.ParticipantCount), Writer.Number(round.GroupsWithCall));
         }
         csv.Blank();
         csv.Header("Csv.Record", "Csv.AttendeeIdA", "Csv.DisplayNameA", "Csv.AttendeeIdB", "Csv.DisplayNameB");

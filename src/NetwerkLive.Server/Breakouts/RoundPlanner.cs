@@ -75,6 +75,7 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
             GroupCount = round.GroupCount,
             ParticipantCount = round.Participants.Count,
             Groups = round.GroupsFormed,
+            FormedWithCall = [.. round.FormedWithCall],
         });
         fx.RoundEnded = new RoundEndedNotice(round.RoundId);
     }
@@ -247,10 +248,12 @@ public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, Group
         state.AddGroup(group);
         // The same people placed together again (someone toggled their availability, or left and came back)
         // are the same group for the report: counted and listed once, so flapping cannot grow the state.
-        if (!round.GroupsFormed.Any(formed => SameMembers(formed, members)))
+        group.Formed = round.GroupsFormed.FindIndex(formed => SameMembers(formed, members));
+        if (group.Formed < 0)
         {
             round.GroupCount++;
             round.GroupsFormed.Add([.. members]);
+            group.Formed = round.GroupsFormed.Count - 1;
         }
         foreach (var member in members)
         {

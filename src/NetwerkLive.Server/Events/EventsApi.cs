@@ -7,6 +7,7 @@ using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
+using NetwerkLive.Server.Video;
 
 namespace NetwerkLive.Server.Events;
 
@@ -34,6 +35,13 @@ public static class EventsApi
             ?? (template is not null && !template.Contains("{room}", StringComparison.Ordinal)
                 ? Texts.Get("Event.MeetingUrlNeedsRoom")
                 : null));
+        var requestedMode = TextRules.Clean(request.MeetingMode);
+        var mode = MeetingModeRules.Resolve(requestedMode, template);
+        AddError(errors, "meetingMode", MeetingModeRules.CheckMode(requestedMode));
+        if (!errors.ContainsKey("meetingUrlTemplate") && !errors.ContainsKey("meetingMode"))
+        {
+            AddError(errors, "meetingUrlTemplate", MeetingModeRules.CheckLink(mode, template));
+        }
         AddError(errors, "hostName", TextRules.CheckOptionalName(TextRules.Clean(request.HostName), Texts.Get("Field.HostName"), 60));
         if (errors.Count > 0)
         {
@@ -57,7 +65,7 @@ public static class EventsApi
         var eventId = Ids.NewEventId();
         var hostId = Ids.NewAttendeeId();
         hostPersonId ??= Ids.NewPersonId();
-        var record = new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId);
+        var record = new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId, mode);
         await store.CreateEventAsync(record, http.RequestAborted);
         await store.AddAttendeeAsync(new AttendeeRecord(eventId, hostId, TextRules.Clean(request.HostName) ?? "Host", null, [], null,
             IsHost: true, Available: false, Removed: false, now, hostPersonId), http.RequestAborted);
@@ -98,7 +106,10 @@ public static class EventsApi
         {
             return UnknownEvent(eventId);
         }
-        return TypedResults.Ok(new EventSummary(record.EventId, record.Title, record.LivestreamUrl, await presence.CountAsync(eventId, ct), record.SeriesKey));
+        return TypedResults.Ok(new EventSummary(record.EventId, record.Title, record.LivestreamUrl, await presence.CountAsync(eventId, ct), record.SeriesKey)
+        {
+            MeetingMode = record.Mode,
+        });
     }
 
     private static async Task<Results<Created<RegisterAttendeeResponse>, ValidationProblem, ProblemHttpResult>> Register(

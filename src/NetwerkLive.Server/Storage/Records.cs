@@ -12,8 +12,12 @@ public sealed record EventRecord(
     string? MeetingUrlTemplate,
     string HostId,
     long CreatedAt,
-    string? SeriesId = null)
+    string? SeriesId = null,
+    string? MeetingMode = null)
 {
+    /// <summary>How breakouts meet; events stored before the choice existed follow the rule for a request without one.</summary>
+    public string Mode => MeetingMode ?? Video.MeetingModeRules.Resolve(null, MeetingUrlTemplate);
+
     /// <summary>The community series this event belongs to: the first event's id (its own when it starts one).</summary>
     public string Series => SeriesId ?? EventId;
 

@@ -38,13 +38,21 @@ public sealed class VideoCallService(IBreakoutStore store, AttendeeMessenger mes
         await messenger.SendAsync(toAttendeeId, client => client.CallSignal(notice));
     }
 
-    /// <summary>Counted by the report (breakouts with a connected call); only the caller's current group.</summary>
+    /// <summary>
+    /// Counted by the report (breakouts with a connected call); only the caller's current group. Every member of a
+    /// group reports, so only the first report writes: the others find the group counted already.
+    /// </summary>
     public async Task ReportConnectedAsync(RoomMember member, string? groupId)
     {
         var state = await store.GetAsync(member.EventId);
         if (state.GroupOf(member.AttendeeId) is not { } group || group.GroupId != groupId)
         {
             throw new HubException(Texts.Get("Video.GroupEnded"));
+        }
+        if (!group.CallConnected)
+        {
+            // The group may have ended since the read: then there is nothing left to count it in, and nothing changes.
+            await store.UpdateAsync(member.EventId, s => s.GroupOf(member.AttendeeId) is { } g && g.GroupId == groupId && s.RecordCallConnected(g));
         }
     }
 

@@ -206,7 +206,7 @@ public class ReportTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
         Assert.Equal(t.Round.RoundId, roundRow[1]);
         Assert.Equal(round.StartedAt, DateTimeOffset.Parse(roundRow[2], System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
         Assert.Equal(round.EndedAt, DateTimeOffset.Parse(roundRow[3], System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeMilliseconds());
-        Assert.Equal(["1", "3"], roundRow[4..]);
+        Assert.Equal(["1", "3", "0"], roundRow[4..]);
         var pair = json.FollowUps[0];
         Assert.Contains($"followUp,{pair.A.AttendeeId},{pair.A.DisplayName},{pair.B.AttendeeId},{pair.B.DisplayName}", rows);
     }

@@ -29,6 +29,7 @@ public sealed class TestClient : IAsyncDisposable
         connection.BreakoutChatReceived += BreakoutChat.Add;
         connection.BreakoutBroadcast += BreakoutBroadcast.Add;
         connection.FollowUpMatched += FollowUpMatched.Add;
+        connection.CallSignal += CallSignals.Add;
         connection.Connection.Closed += error =>
         {
             Closed.Add(error);
@@ -64,6 +65,7 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<BreakoutChatMessage> BreakoutChat { get; } = new();
     public Inbox<Announcement> BreakoutBroadcast { get; } = new();
     public Inbox<FollowUpMatch> FollowUpMatched { get; } = new();
+    public Inbox<CallSignalNotice> CallSignals { get; } = new();
 
     /// <summary>Waits until a presence message says this attendee is present (joined or updated).</summary>
     public Task<PresenceChange> WaitUntilSeesPresent(string attendeeId) =>

@@ -94,11 +94,12 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["eventId", "title", "livestreamUrl", "attendeeCount", "seriesKey"], PropertyNames(body));
+        Assert.Equal(["eventId", "title", "livestreamUrl", "attendeeCount", "seriesKey", "meetingMode"], PropertyNames(body));
         Assert.Equal(created.EventId, body.GetProperty("eventId").GetString());
         Assert.Equal("Ondernemerscafé", body.GetProperty("title").GetString());
         Assert.Equal("https://www.youtube.com/embed/abc", body.GetProperty("livestreamUrl").GetString());
         Assert.Equal(2, body.GetProperty("attendeeCount").GetInt32());
+        Assert.Equal("inPage", body.GetProperty("meetingMode").GetString());
     }
 
     [Fact]

@@ -57,12 +57,12 @@ public sealed class ReportCsvLanguageTests(NetwerkLiveFactory factory) : IClassF
         Assert.Equal("soort;naam;waarde", rows[0]);
         Assert.Contains("evenement;titel;\"Netwerkborrel; Oost\"", rows);
         Assert.Contains("totaal;rondes;1", rows);
-        Assert.Contains("soort;ronde-id;begonnen;geëindigd;groepen;deelnemers", rows);
+        Assert.Contains("soort;ronde-id;begonnen;geëindigd;groepen;deelnemers;groepen met verbonden gesprek", rows);
         var round = Assert.Single(rows, r => r.StartsWith("ronde;", StringComparison.Ordinal)).Split(';');
         var nl = CultureInfo.GetCultureInfo("nl-NL");
         Assert.Equal(WholeSeconds(Local(report.Rounds[0].StartedAt, "Europe/Amsterdam")), DateTime.Parse(round[2], nl));
         Assert.Equal(WholeSeconds(Local(report.Rounds[0].EndedAt!.Value, "Europe/Amsterdam")), DateTime.Parse(round[3], nl));
-        Assert.Equal(["1", "2"], round[4..]);
+        Assert.Equal(["1", "2", "0"], round[4..]);
     }
 
     [Fact]

@@ -64,14 +64,14 @@ function problemText(problem) {
   return problem?.detail || problem?.title || strings.somethingWrong;
 }
 
-export async function createEvent({ title, livestreamUrl, meetingUrlTemplate, hostName }) {
-  const response = await request("POST", "/api/events", { body: { title, livestreamUrl, meetingUrlTemplate, hostName } });
+export async function createEvent({ title, livestreamUrl, meetingMode, meetingUrlTemplate, hostName }) {
+  const response = await request("POST", "/api/events", { body: { title, livestreamUrl, meetingMode, meetingUrlTemplate, hostName } });
   return response.json(); // { eventId, hostToken, joinUrl }
 }
 
 export async function getEvent(eventId) {
   const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}`);
-  return response.json(); // { eventId, title, livestreamUrl, attendeeCount, seriesKey }
+  return response.json(); // { eventId, title, livestreamUrl, attendeeCount, seriesKey, meetingMode }
 }
 
 export async function register(eventId, { displayName, company, interests, contact, personToken }) {

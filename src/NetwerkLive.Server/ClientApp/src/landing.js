@@ -6,7 +6,20 @@ import { strings } from "./strings.js";
 import { startLanguage } from "./language.js";
 
 // The request's fields as the server names them in a refusal, and the inputs they come from.
-const FIELDS = { title: "event-title", livestreamUrl: "livestream-url", meetingUrlTemplate: "meeting-url-template", hostName: "host-name" };
+const FIELDS = {
+  title: "event-title", livestreamUrl: "livestream-url", meetingMode: "meeting-mode-inPage", meetingUrlTemplate: "meeting-url-template", hostName: "host-name",
+};
+
+// How breakouts meet: "inPage" (the default), "external" or "both"; the link field only when the link is used.
+function meetingMode(form) {
+  return form.querySelector('input[name="meetingMode"]:checked')?.value ?? "inPage";
+}
+
+function wireMeetingMode(form) {
+  const update = () => show(byTestId("meeting-url-field"), meetingMode(form) !== "inPage");
+  for (const radio of form.querySelectorAll('input[name="meetingMode"]')) radio.addEventListener("change", update);
+  update();
+}
 
 function optional(testId) {
   return byTestId(testId).value.trim() || null;
@@ -38,6 +51,7 @@ function main() {
   const error = byTestId("form-error");
   wireCopy("copy-host-link", "host-link");
   wireCopy("copy-join-link", "join-link");
+  wireMeetingMode(form);
 
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -48,7 +62,8 @@ function main() {
       const created = await createEvent({
         title: byTestId("event-title").value.trim(),
         livestreamUrl: optional("livestream-url"),
-        meetingUrlTemplate: optional("meeting-url-template"),
+        meetingMode: meetingMode(form),
+        meetingUrlTemplate: meetingMode(form) === "inPage" ? null : optional("meeting-url-template"),
         hostName: optional("host-name"),
       });
       // The token goes in the fragment: browsers never send that part to the server.

@@ -5,7 +5,7 @@ import { getReport, getReportCsv } from "./api.js";
 import { byTestId, el, setText, show, busy } from "./dom.js";
 import { strings } from "./strings.js";
 
-const FIGURES = ["peopleMet", "distinctPairs", "newMeetings", "newCrossCompanyMeetings", "coffeeChats", "mutualFollowUps"];
+const FIGURES = ["peopleMet", "distinctPairs", "newMeetings", "newCrossCompanyMeetings", "coffeeChats", "breakouts", "breakoutsWithCall", "mutualFollowUps"];
 
 export class Report {
   constructor(eventId, token) {
