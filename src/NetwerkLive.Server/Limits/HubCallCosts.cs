@@ -31,7 +31,9 @@ public static class HubCallCosts
         [nameof(IEventHub.FindCoffeePartner)] = 3,
         [nameof(IEventHub.LeaveCoffeeQueue)] = 2,
         [nameof(IEventHub.RequestFollowUp)] = 2,
-        // SendCallSignal takes from its own budget instead (LimitRules.ForHubCall).
+        // Nothing from the call budget: signalling takes from its own (LimitRules.ForHubCall), since ICE
+        // candidates come in bursts of tens.
+        [nameof(IEventHub.SendCallSignal)] = 0,
         [nameof(IEventHub.GetIceServers)] = 1,
         [nameof(IEventHub.ReportCallConnected)] = 1,
     };
