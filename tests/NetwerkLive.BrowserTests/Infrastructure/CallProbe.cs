@@ -12,9 +12,16 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 /// </summary>
 public static class CallProbe
 {
+    /// <summary>
+    /// How long media may take to flow: a camera starting and video being encoded and decoded in several pages
+    /// need far more CPU than the rest of a page, and the full suite runs two collections at once on two cores.
+    /// A passing wait returns as soon as it holds.
+    /// </summary>
+    public const float MediaTimeout = 2 * Timeouts.Expect;
+
     private const string Script = """
         (() => {
-          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {}, offers: 0 };
+          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {}, offers: 0, mediaAt: [], connectedAt: [] };
           Object.defineProperty(window, "__callProbe", { value: probe });
           const Native = window.RTCPeerConnection;
           const setLocalDescription = Native.prototype.setLocalDescription;
@@ -23,7 +30,11 @@ public static class CallProbe
             if (this.signalingState === "have-local-offer") probe.offers++;
           };
           window.RTCPeerConnection = class extends Native {
-            constructor(...args) { super(...args); probe.connections.push(this); }
+            constructor(...args) {
+              super(...args);
+              probe.connections.push(this);
+              this.addEventListener("connectionstatechange", () => { if (this.connectionState === "connected") probe.connectedAt.push(performance.now()); });
+            }
           };
           const devices = navigator.mediaDevices;
           if (devices) {
@@ -31,6 +42,7 @@ public static class CallProbe
             devices.getUserMedia = async (constraints) => {
               const stream = await getUserMedia(constraints);
               probe.streams.push(stream);
+              probe.mediaAt.push(performance.now());
               return stream;
             };
           }
@@ -89,17 +101,17 @@ public static class CallProbe
     public static async Task ExpectPlayingAsync(RoomPage page, int partners)
     {
         var remote = page.BreakoutPanel.GetByTestId("breakout-video-remote");
-        await Expect(remote).ToHaveCountAsync(partners);
+        await Expect(remote).ToHaveCountAsync(partners, new() { Timeout = MediaTimeout });
         await page.Page.WaitForFunctionAsync(
             "n => { const v = [...document.querySelectorAll('[data-testid=\"breakout-video-remote\"]')];" +
             " return v.length === n && v.every(x => x.videoWidth > 0 && !x.paused); }",
-            partners, new() { PollingInterval = 100 });
+            partners, new() { PollingInterval = 100, Timeout = MediaTimeout });
         var before = await page.Page.EvaluateAsync<int[]>(FramesDecoded);
         Assert.Equal(partners, before.Length);
         // Growing, not just there: every connection decodes more frames than a moment ago.
         await page.Page.WaitForFunctionAsync(
             $"async before => {{ const now = await ({FramesDecoded})(); return now.length === before.length && now.every((f, i) => f > before[i] + 5); }}",
-            before, new() { PollingInterval = 200 });
+            before, new() { PollingInterval = 200, Timeout = MediaTimeout });
     }
 
     /// <summary>
@@ -116,27 +128,43 @@ public static class CallProbe
                 && p.streams.every(s => s.getTracks().every(t => t.readyState === "ended"))
                 && p.connections.every(pc => pc.connectionState === "closed");
             }
-            """, null, new() { PollingInterval = 100 });
+            """, null, new() { PollingInterval = 100, Timeout = MediaTimeout });
     }
 
     /// <summary>How many offers the page made (every setLocalDescription that left a connection with a local offer).</summary>
     public static Task<int> OffersAsync(RoomPage page) => page.Page.EvaluateAsync<int>("() => window.__callProbe.offers");
 
+    /// <summary>The page opened exactly <paramref name="opened"/> peer connections and has <paramref name="closed"/> of them closed.</summary>
+    public static async Task ExpectConnectionCountAsync(RoomPage page, int opened, int closed)
+    {
+        var counts = await page.Page.EvaluateAsync<int[]>(
+            "() => { const c = window.__callProbe.connections; return [c.length, c.filter(pc => pc.connectionState === \"closed\").length]; }");
+        Assert.Equal([opened, closed], counts);
+    }
+
     /// <summary>At least <paramref name="count"/> of the page's peer connections are closed (replaced, or hung up).</summary>
     public static Task ExpectClosedConnectionsAsync(RoomPage page, int count) =>
         page.Page.WaitForFunctionAsync(
             "n => window.__callProbe.connections.filter(pc => pc.connectionState === \"closed\").length >= n",
-            count, new() { PollingInterval = 100 });
+            count, new() { PollingInterval = 100, Timeout = MediaTimeout });
 
-    /// <summary>Milliseconds from the latest showing of the breakout panel to each partner video's first frame.</summary>
-    public static async Task<double[]> TimesToFirstFrameAsync(RoomPage page)
+    /// <summary>
+    /// Milliseconds from the latest showing of the breakout panel (BreakoutStarted) to the camera and microphone
+    /// given, to the first peer connection connected, and to each partner video's first frame, in words.
+    /// </summary>
+    public static async Task<string> TimingsAsync(RoomPage page)
     {
-        var times = await page.Page.EvaluateAsync<double[]>(
-            "() => { const p = window.__callProbe; const shown = p.shownAt[p.shownAt.length - 1];" +
-            " return Object.values(p.firstFrame).filter(t => t >= shown).map(t => t - shown); }");
-        return times;
+        var times = await page.Page.EvaluateAsync<double[][]>("""
+            () => {
+              const p = window.__callProbe;
+              const shown = p.shownAt[p.shownAt.length - 1];
+              const after = list => list.filter(t => t >= shown).map(t => t - shown);
+              return [after(p.mediaAt).slice(0, 1), after(p.connectedAt).slice(0, 1), after(Object.values(p.firstFrame))];
+            }
+            """);
+        return $"camera and microphone {Format(times[0])}; connected {Format(times[1])}; partner's first frame {Format(times[2])}";
     }
 
-    public static string Format(IEnumerable<double> times) =>
+    private static string Format(IEnumerable<double> times) =>
         string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture) + " ms"));
 }

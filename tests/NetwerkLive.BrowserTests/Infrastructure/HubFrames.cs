@@ -15,6 +15,8 @@ public sealed class HubFrames
     private readonly Lock _gate = new();
     private readonly List<IWebSocketFrame> _held = [];
     private readonly List<IWebSocketFrame> _sent = [];
+    private readonly List<IWebSocketRoute> _routes = [];
+    private readonly TaskCompletionSource _reconnected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool _holding;
 
@@ -27,6 +29,14 @@ public sealed class HubFrames
         var frames = new HubFrames();
         await page.RouteWebSocketAsync(new Regex("/hubs/event"), route =>
         {
+            lock (frames._gate)
+            {
+                frames._routes.Add(route);
+                if (frames._routes.Count == 2)
+                {
+                    frames._reconnected.TrySetResult();
+                }
+            }
             var server = route.ConnectToServer();
             route.OnMessage(frame => frames.FromPage(server, frame));
             server.OnMessage(frame => frames.FromServer(route, frame));
@@ -45,6 +55,20 @@ public sealed class HubFrames
 
     /// <summary>Completes when the held BreakoutStarted has been passed on after a CallSignal.</summary>
     public Task Released => _released.Task;
+
+    /// <summary>Completes when the page opened its second hub connection (it reconnected).</summary>
+    public Task Reconnected => _reconnected.Task;
+
+    /// <summary>Closes the page's current hub connection as a network drop would (code 1006 is not allowed from here: 1001, going away).</summary>
+    public Task DropConnectionAsync()
+    {
+        IWebSocketRoute current;
+        lock (_gate)
+        {
+            current = _routes[^1];
+        }
+        return current.CloseAsync(new() { Code = 1001, Reason = "test: connection dropped" });
+    }
 
     /// <summary>How many frames the page sent that invoke <paramref name="method"/>.</summary>
     public int SentCount(string method)
