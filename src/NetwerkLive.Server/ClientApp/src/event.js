@@ -7,6 +7,7 @@ import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
 import { People } from "./people.js";
 import { Attention } from "./attention.js";
+import { MediaCheck } from "./media-check.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
 import { strings, onLanguageChange } from "./strings.js";
 import { startLanguage } from "./language.js";
@@ -138,6 +139,7 @@ function enterRoom(token) {
   let room = null;
   let people = null;
   let breakouts = null;
+  const mediaCheck = new MediaCheck();
   const connection = new EventConnection(token, {
     onState: (state) => {
       if (!removed) room.setState(state);
@@ -148,6 +150,7 @@ function enterRoom(token) {
       people.applyJoin(result);
       breakouts.applyJoin(result);
       availableToggle.checked = result.self.available;
+      mediaCheck.setMeetingMode(result.event.meetingMode);
     },
     onRefused: (message) => {
       if (removed) return;
