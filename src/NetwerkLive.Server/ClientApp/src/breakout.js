@@ -16,12 +16,13 @@ export function formatCountdown(ms) {
 }
 
 export class Breakouts {
-  /** attention: the Attention of the page; people: its People (met, follow-ups, contacts). */
-  constructor(connection, room, { attention, people }) {
+  /** attention: the Attention of the page; people: its People (met, follow-ups, contacts); call: its CallEngine. */
+  constructor(connection, room, { attention, people, call }) {
     this.connection = connection;
     this.room = room;
     this.attention = attention;
     this.people = people;
+    this.call = call;
     this.current = null; // { roundId, groupId, partners, endsAt, meetingUrl } or { waiting: true, roundId, endsAt }
     this.connectionLost = new Set(); // partners whose connection is lost right now
     this.inCoffeeQueue = false;
@@ -115,6 +116,8 @@ export class Breakouts {
     show(this.timer, true);
     show(this.talk, true);
     this.open();
+    // The call: started for a new group, told the partners of the same one (a late joiner), tried again after a reconnect.
+    this.call.enter(assignment, { reconnected: restored });
     if (!restored && !sameGroup) {
       this.attention.notify(strings.breakoutStartedWith(this.partnerNames(), this.isCoffee), this.panel);
     }
@@ -131,6 +134,7 @@ export class Breakouts {
   /** Nobody to meet yet: say why, and offer the coffee queue meanwhile. */
   wait(notice, { restored = false } = {}) {
     const wasWaiting = this.current?.waiting;
+    this.call.hangUp();
     this.current = { waiting: true, roundId: notice.roundId, endsAt: Number(notice.endsAt) };
     setText(this.title, strings.breakoutTitle);
     this.partnerList.replaceChildren();
@@ -158,6 +162,7 @@ export class Breakouts {
   /** announce: the end comes from the server now (not found ended after a reload): ask "talk again?". */
   close({ announce }) {
     const partners = this.current?.partners ?? [];
+    this.call.hangUp();
     this.current = null;
     this.connectionLost.clear();
     clearInterval(this.ticker);
@@ -193,6 +198,7 @@ export class Breakouts {
     const name = this.people.nameOf(attendeeId);
     this.current.partners = this.current.partners.filter((p) => p.id !== attendeeId);
     this.connectionLost.delete(attendeeId);
+    this.call.partnerLeft(attendeeId);
     this.partnerItemOf(attendeeId)?.remove();
     this.people.meeting(this.current.partners);
     this.say(() => strings.partnerLeft(name));

@@ -5,6 +5,8 @@ import { getEvent, register, parseInterests, ApiError } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
+import { CallEngine } from "./call.js";
+import { CallView } from "./call-view.js";
 import { People } from "./people.js";
 import { Attention } from "./attention.js";
 import { MediaCheck } from "./media-check.js";
@@ -147,6 +149,7 @@ function enterRoom(token) {
     onJoined: async (result, reconnected) => {
       eventTitle = result.event.title;
       await room.applyJoin(result, reconnected);
+      call.setMeetingMode(result.event.meetingMode);
       people.applyJoin(result);
       breakouts.applyJoin(result);
       availableToggle.checked = result.self.available;
@@ -165,10 +168,15 @@ function enterRoom(token) {
     onAnnouncement: (text) => attention.notify(strings.announcementFromHost(text), byTestId("announcement-box")),
   });
   people = new People(connection, room);
-  breakouts = new Breakouts(connection, room, { attention, people });
+  const callView = new CallView(byTestId("breakout-call"));
+  const call = new CallEngine(connection, { view: callView, selfId: () => room.self?.id });
+  // Leaving the page ends the call at once: the camera's light goes off, and nothing waits for a dead page.
+  window.addEventListener("pagehide", () => call.hangUp());
+  breakouts = new Breakouts(connection, room, { attention, people, call });
   rerenderRoom = () => {
     room.relocalize();
     breakouts.relocalize();
+    callView.relocalize();
   };
 
   availableToggle.addEventListener("change", async () => {
@@ -182,6 +190,7 @@ function enterRoom(token) {
 
   // Sent first when the host removes this attendee, and when a removed attendee's page joins again.
   connection.on("Removed", () => {
+    call.hangUp();
     connection.finish();
     showRemoved();
   });

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace NetwerkLive.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The breakout call seen from outside the app: an init script keeps every RTCPeerConnection the page makes and
+/// every stream getUserMedia gives it, and notes when the breakout panel was shown (the page shows it while
+/// handling BreakoutStarted) and when each partner's video presented its first frame. The tests read media from
+/// the browser's own WebRTC statistics (getStats), not from anything the app says about itself.
+/// </summary>
+public static class CallProbe
+{
+    private const string Script = """
+        (() => {
+          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {} };
+          Object.defineProperty(window, "__callProbe", { value: probe });
+          const Native = window.RTCPeerConnection;
+          window.RTCPeerConnection = class extends Native {
+            constructor(...args) { super(...args); probe.connections.push(this); }
+          };
+          const devices = navigator.mediaDevices;
+          if (devices) {
+            const getUserMedia = devices.getUserMedia.bind(devices);
+            devices.getUserMedia = async (constraints) => {
+              const stream = await getUserMedia(constraints);
+              probe.streams.push(stream);
+              return stream;
+            };
+          }
+          const watch = (video) => {
+            if (video.__probed) return;
+            video.__probed = true;
+            const id = video.dataset.attendeeId;
+            const note = () => { if (!(id in probe.firstFrame)) probe.firstFrame[id] = performance.now(); };
+            video.requestVideoFrameCallback(note);
+          };
+          new MutationObserver(() => {
+            const panel = document.querySelector('[data-testid="breakout-panel"]');
+            const shown = panel && !panel.hidden;
+            if (shown && !probe.panelShown) probe.shownAt.push(performance.now());
+            probe.panelShown = shown;
+            document.querySelectorAll('[data-testid="breakout-video-remote"]').forEach(watch);
+          }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["hidden"] });
+        })();
+        """;
+
+    // framesDecoded of the inbound video of every connection that is not closed, by connection.
+    private const string FramesDecoded = """
+        async () => {
+          const open = window.__callProbe.connections.filter(pc => pc.connectionState !== "closed");
+          return Promise.all(open.map(async pc => {
+            let frames = 0;
+            (await pc.getStats()).forEach(s => { if (s.type === "inbound-rtp" && s.kind === "video") frames += s.framesDecoded ?? 0; });
+            return frames;
+          }));
+        }
+        """;
+
+    /// <summary>Installs the probe on a page before it opens the app.</summary>
+    public static Task InstallAsync(IPage page) => page.AddInitScriptAsync(Script);
+
+    /// <summary>Opens a browser for <paramref name="person"/> with the probe installed and joins the event.</summary>
+    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person)
+    {
+        var page = await scene.OpenBrowserAsync(person.Name);
+        await InstallAsync(page);
+        return await RoomPage.JoinOnAsync(page, ev, person);
+    }
+
+    /// <summary>
+    /// The call is on with <paramref name="partners"/> partners: as many partner videos, each showing a picture
+    /// (videoWidth &gt; 0), as many open peer connections, and each one's decoded video frames still growing.
+    /// </summary>
+    public static async Task ExpectPlayingAsync(RoomPage page, int partners)
+    {
+        var remote = page.BreakoutPanel.GetByTestId("breakout-video-remote");
+        await Expect(remote).ToHaveCountAsync(partners);
+        await page.Page.WaitForFunctionAsync(
+            "n => { const v = [...document.querySelectorAll('[data-testid=\"breakout-video-remote\"]')];" +
+            " return v.length === n && v.every(x => x.videoWidth > 0 && !x.paused); }",
+            partners, new() { PollingInterval = 100 });
+        var before = await page.Page.EvaluateAsync<int[]>(FramesDecoded);
+        Assert.Equal(partners, before.Length);
+        // Growing, not just there: every connection decodes more frames than a moment ago.
+        await page.Page.WaitForFunctionAsync(
+            $"async before => {{ const now = await ({FramesDecoded})(); return now.length === before.length && now.every((f, i) => f > before[i] + 5); }}",
+            before, new() { PollingInterval = 200 });
+    }
+
+    /// <summary>
+    /// The call is over: every camera and microphone track the page got has ended (the camera's light is off),
+    /// every peer connection is closed, and no partner video is left.
+    /// </summary>
+    public static async Task ExpectHungUpAsync(RoomPage page)
+    {
+        await Expect(page.BreakoutPanel.GetByTestId("breakout-video-remote")).ToHaveCountAsync(0);
+        await page.Page.WaitForFunctionAsync("""
+            () => {
+              const p = window.__callProbe;
+              return p.streams.length > 0 && p.connections.length > 0
+                && p.streams.every(s => s.getTracks().every(t => t.readyState === "ended"))
+                && p.connections.every(pc => pc.connectionState === "closed");
+            }
+            """, null, new() { PollingInterval = 100 });
+    }
+
+    /// <summary>At least <paramref name="count"/> of the page's peer connections are closed (replaced, or hung up).</summary>
+    public static Task ExpectClosedConnectionsAsync(RoomPage page, int count) =>
+        page.Page.WaitForFunctionAsync(
+            "n => window.__callProbe.connections.filter(pc => pc.connectionState === \"closed\").length >= n",
+            count, new() { PollingInterval = 100 });
+
+    /// <summary>Milliseconds from the latest showing of the breakout panel to each partner video's first frame.</summary>
+    public static async Task<double[]> TimesToFirstFrameAsync(RoomPage page)
+    {
+        var times = await page.Page.EvaluateAsync<double[]>(
+            "() => { const p = window.__callProbe; const shown = p.shownAt[p.shownAt.length - 1];" +
+            " return Object.values(p.firstFrame).filter(t => t >= shown).map(t => t - shown); }");
+        return times;
+    }
+
+    public static string Format(IEnumerable<double> times) =>
+        string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture) + " ms"));
+}
