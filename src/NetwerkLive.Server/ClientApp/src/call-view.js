@@ -46,13 +46,20 @@ export class CallView {
       const muted = el("p", { class: "call-badge", testid: "breakout-remote-muted", attrs: { hidden: true } });
       const figure = el("figure", { class: "call-tile", attrs: { "data-attendee-id": attendeeId } },
         video, cameraOff, el("figcaption", { class: "call-name", text: displayName }), muted, state);
-      remote = { figure, video, state, cameraOff, muted, peerState: "connecting", mic: true, camera: true };
+      // The sound plays in an audio element of its own: a video element whose video track sends no frames (a
+      // partner without a camera) never starts, and would keep their voice silent with it. The video is then
+      // muted, so it may start by itself even on a page nobody has touched yet.
+      video.muted = true;
+      const audio = el("audio", { attrs: { autoplay: true } });
+      figure.append(audio);
+      remote = { figure, video, audio, state, cameraOff, muted, peerState: "connecting", mic: true, camera: true };
       this.remotes.set(attendeeId, remote);
       this.container.append(figure);
       this.paintState(remote);
       this.paintMedia(remote);
     }
-    attach(remote.video, stream);
+    attach(remote.video, only(stream, "video"));
+    attach(remote.audio, only(stream, "audio"));
     remote.stopLevel?.();
     remote.stopLevel = speaking(remote.figure, stream);
     this.paintLayout();
@@ -63,6 +70,7 @@ export class CallView {
     if (!remote) return;
     remote.stopLevel?.();
     detach(remote.video);
+    detach(remote.audio);
     remote.figure.remove();
     this.remotes.delete(attendeeId);
     this.paintLayout();
@@ -146,11 +154,32 @@ function speaking(figure, stream) {
   };
 }
 
+/** A stream of stream's tracks of one kind ("audio" or "video"), kept while they stay the same tracks. */
+function only(stream, kind) {
+  if (!stream) return null;
+  const tracks = kind === "audio" ? stream.getAudioTracks() : stream.getVideoTracks();
+  return new MediaStream(tracks);
+}
+
 function attach(video, stream) {
-  if (video.srcObject !== stream) video.srcObject = stream;
-  // autoplay starts it; play() again for a stream whose tracks arrived later. A refusal (no gesture yet) is
-  // not an error of the page: the video starts once the person touches it.
-  video.play().catch(() => {});
+  const current = video.srcObject?.getTracks() ?? [];
+  const wanted = stream?.getTracks() ?? [];
+  // The same tracks again (a partner's stream made anew): leave the element playing.
+  if (current.length === wanted.length && wanted.every((t) => current.includes(t))) {
+    if (video.paused && stream) play(video);
+    return;
+  }
+  video.srcObject = stream;
+  if (stream) play(video);
+}
+
+// autoplay starts it; play() again for a stream whose tracks arrived later. Sound is refused on a page nobody
+// has touched since it loaded (a reload in the middle of a call): it starts with the first tap or key.
+function play(media) {
+  media.play().catch(() => {
+    const retry = () => media.srcObject && media.play().catch(() => {});
+    for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, retry, { once: true, capture: true });
+  });
 }
 
 function detach(video) {
