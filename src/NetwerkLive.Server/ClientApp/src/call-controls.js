@@ -4,7 +4,7 @@
 
 import { el, setText, show } from "./dom.js";
 import { strings, onLanguageChange } from "./strings.js";
-import { listDevices, rememberDevice, rememberedDevice, mediaEvents, mediaProblem } from "./media.js";
+import { listDevices, rememberDevice, rememberedDevice, mediaProblem } from "./media.js";
 
 const DEVICE_KINDS = [
   { kind: "videoinput", testid: "breakout-camera-select", label: () => strings.cameraDevice, numbered: (n) => strings.cameraNumbered(n) },
@@ -42,6 +42,11 @@ export class DevicePicker {
   }
 }
 
+/** "videoinput" -> "video", "audioinput" -> "audio": a device's kind as a track's. */
+function trackKind(deviceKind) {
+  return deviceKind === "videoinput" ? "video" : "audio";
+}
+
 /** The deviceId a stream's first track of this kind ("audio" or "video") comes from, or null. */
 export function deviceOf(stream, kind) {
   const track = kind === "video" ? stream?.getVideoTracks()[0] : stream?.getAudioTracks()[0];
@@ -50,8 +55,8 @@ export function deviceOf(stream, kind) {
 
 export class CallControls {
   /**
-   * container: where the controls go (inside the breakout panel); engine: the call, with
-   * setMicEnabled(on), setCameraEnabled(on), replaceDevice(kind, deviceId) and localStream.
+   * container: where the controls go (inside the breakout panel); engine: the CallEngine (call.js), with
+   * setMicEnabled(on), setCameraEnabled(on), replaceDevice("audio"|"video", deviceId) and its events.
    */
   constructor(container, engine) {
     this.engine = engine;
@@ -77,7 +82,15 @@ export class CallControls {
     this.problem = null;
     this.noticeText = null;
 
-    mediaEvents.addEventListener("media", (event) => this.applyMedia(event.detail));
+    // The first local stream of a call says what the person has; later ones (a device switched, the
+    // camera off and on) only change which device is in use.
+    this.fresh = true;
+    engine.addEventListener("localstream", (event) => {
+      if (this.fresh) this.applyMedia(event.detail);
+      else this.refreshPickers(event.detail.stream);
+      this.fresh = false;
+    });
+    engine.addEventListener("ended", () => this.reset());
     onLanguageChange(() => this.render());
     this.render();
   }
@@ -93,7 +106,11 @@ export class CallControls {
     this.say(null);
     show(this.container, true);
     this.render();
-    Promise.all(this.pickers.map((p) => p.refresh(deviceOf(stream, p.spec.kind === "videoinput" ? "video" : "audio"))))
+    this.refreshPickers(stream);
+  }
+
+  refreshPickers(stream) {
+    Promise.all(this.pickers.map((p) => p.refresh(deviceOf(stream, trackKind(p.spec.kind)))))
       .then(() => this.render(), () => {});
   }
 
@@ -112,7 +129,7 @@ export class CallControls {
   async choose(kind, deviceId) {
     const picker = this.pickers.find((p) => p.spec.kind === kind);
     try {
-      await this.engine.replaceDevice(kind, deviceId);
+      await this.engine.replaceDevice(trackKind(kind), deviceId);
       rememberDevice(kind, deviceId);
       picker.inUse = deviceId;
       this.say(null);
@@ -145,6 +162,7 @@ export class CallControls {
 
   /** The call ended: the buttons are ready for the next one. */
   reset() {
+    this.fresh = true;
     this.micOn = true;
     this.cameraOn = true;
     this.problem = null;

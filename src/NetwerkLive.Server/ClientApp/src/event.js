@@ -7,6 +7,7 @@ import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
 import { CallEngine } from "./call.js";
 import { CallView } from "./call-view.js";
+import { CallControls } from "./call-controls.js";
 import { People } from "./people.js";
 import { Attention } from "./attention.js";
 import { MediaCheck } from "./media-check.js";
@@ -170,6 +171,7 @@ function enterRoom(token) {
   people = new People(connection, room);
   const callView = new CallView(byTestId("breakout-call"));
   const call = new CallEngine(connection, { view: callView, selfId: () => room.self?.id });
+  new CallControls(byTestId("breakout-call-bar"), call);
   // Leaving the page ends the call at once: the camera's light goes off, and nothing waits for a dead page.
   window.addEventListener("pagehide", () => call.hangUp());
   breakouts = new Breakouts(connection, room, { attention, people, call });

@@ -5,7 +5,7 @@
 
 import { byTestId, setText, show } from "./dom.js";
 import { strings, onLanguageChange } from "./strings.js";
-import { checkLocalMedia, mediaProblem, rememberDevice, stopStream } from "./media.js";
+import { acquireLocalMedia, mediaProblem, rememberDevice, stopStream } from "./media.js";
 import { watchLevel } from "./audio-level.js";
 import { DevicePicker, deviceOf } from "./call-controls.js";
 
@@ -63,7 +63,7 @@ export class MediaCheck {
     this.stop();
     this.startButton.setAttribute("aria-busy", "true");
     try {
-      this.result = await checkLocalMedia({ video: true });
+      this.result = await acquireLocalMedia({ video: true });
     } finally {
       this.startButton.removeAttribute("aria-busy");
     }
@@ -99,7 +99,7 @@ export class MediaCheck {
     rememberDevice(kind, deviceId);
     stopStream(this.stream);
     this.stopLevel();
-    this.result = await checkLocalMedia({ video: true });
+    this.result = await acquireLocalMedia({ video: true });
     this.show(this.result.stream);
   }
 

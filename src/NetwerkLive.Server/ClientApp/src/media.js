@@ -9,25 +9,12 @@ import { strings } from "./strings.js";
 const DEVICES_KEY = "netwerklive.devices";
 
 /**
- * Every acquireLocalMedia result is also dispatched here as a "media" event ({ detail: result }), so
- * the call's controls can say what happened whoever asked (the call engine does not have to pass it on).
- */
-export const mediaEvents = new EventTarget();
-
-/**
  * The local stream for a call. video: also ask for the camera. Gives { stream, kind, error }: kind is
  * "video" (a camera track, and a microphone track unless error says there is none), "audio" (microphone
  * only) or "none" (stream null: text only). error is null, or what went wrong as
  * { device: "camera"|"microphone"|"both", reason: "denied"|"missing"|"busy"|"unsupported" } (mediaProblem turns it into words).
  */
 export async function acquireLocalMedia({ video = true } = {}) {
-  const result = await checkLocalMedia({ video });
-  mediaEvents.dispatchEvent(new CustomEvent("media", { detail: result }));
-  return result;
-}
-
-/** acquireLocalMedia for the check in the room: the same result, not told to a call's controls. */
-export async function checkLocalMedia({ video = true } = {}) {
   if (!navigator.mediaDevices?.getUserMedia) {
     return { stream: null, kind: "none", error: { device: "both", reason: "unsupported" } };
   }
@@ -121,13 +108,6 @@ export async function listDevices() {
     if (found[device.kind] && device.deviceId) found[device.kind].push({ deviceId: device.deviceId, label: device.label });
   }
   return found;
-}
-
-/** One new track from a chosen device, for switching in a running call ("audioinput" or "videoinput"). */
-export async function acquireTrack(kind, deviceId) {
-  const exact = { deviceId: { exact: deviceId } };
-  const stream = await navigator.mediaDevices.getUserMedia(kind === "videoinput" ? { video: exact } : { audio: exact });
-  return kind === "videoinput" ? stream.getVideoTracks()[0] : stream.getAudioTracks()[0];
 }
 
 /** Stops every track of a stream: the camera light goes off. */
