@@ -5,28 +5,16 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 
 /// <summary>
 /// What a page's breakout call sends and receives, read from WebRTC's own statistics (getStats) of every
-/// peer connection the page made: an init script keeps a list of them, since the app has no test hooks.
+/// peer connection the page made (kept by <see cref="CallProbe"/>, which must be installed on the page).
 /// </summary>
 public static class CallStats
 {
-    private const string Script = """
-        (() => {
-          const connections = [];
-          Object.defineProperty(window, "__peerConnections", { value: connections });
-          const Original = window.RTCPeerConnection;
-          if (!Original) return;
-          window.RTCPeerConnection = class extends Original {
-            constructor(...args) { super(...args); connections.push(this); }
-          };
-        })();
-        """;
-
     // Summed over the page's open peer connections: totalAudioEnergy grows only while sound above silence
     // arrives (a muted track sends silence, still in packets); framesSent counts video frames encoded and sent.
     private const string Read = """
         async () => {
           const totals = { inboundAudioEnergy: 0, inboundFramesDecoded: 0, outboundAudioPackets: 0, outboundFramesSent: 0 };
-          for (const pc of window.__peerConnections) {
+          for (const pc of window.__callProbe.connections) {
             if (pc.connectionState === "closed") continue;
             (await pc.getStats()).forEach((r) => {
               if (r.type === "inbound-rtp" && r.kind === "audio") totals.inboundAudioEnergy += r.totalAudioEnergy ?? 0;
@@ -38,9 +26,6 @@ public static class CallStats
           return totals;
         }
         """;
-
-    /// <summary>Installs the list of peer connections on a page before it opens the app.</summary>
-    public static Task InstallAsync(IPage page) => page.AddInitScriptAsync(Script);
 
     public static async Task<Totals> ReadAsync(IPage page)
     {
