@@ -27,7 +27,7 @@ public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper 
         await mic.ClickAsync();
 
         await Expect(mic).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(RemoteTile(bram, ann).GetByTestId("breakout-remote-muted")).ToHaveTextAsync("Muted");
+        await ExpectShownAsync(RemoteTile(bram, ann).GetByTestId("breakout-remote-muted"), "Muted");
         // Silence still travels in packets (the call stays up); the sound in them is gone.
         await CallStats.WaitUntilRateAsync(bram.Page, t => t.InboundAudioEnergy, growing: false, atLeast: 0);
         await CallStats.WaitUntilRateAsync(ann.Page, t => t.OutboundAudioPackets, growing: true, atLeast: 10);
@@ -41,7 +41,7 @@ public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper 
         await camera.ClickAsync();
 
         await Expect(camera).ToHaveAttributeAsync("aria-pressed", "true");
-        await Expect(RemoteTile(bram, ann).GetByTestId("breakout-remote-camera-off")).ToHaveTextAsync("Camera off");
+        await ExpectShownAsync(RemoteTile(bram, ann).GetByTestId("breakout-remote-camera-off"), "Camera off");
         await CallStats.WaitUntilRateAsync(ann.Page, t => t.OutboundFramesSent, growing: false, atLeast: 0);
         // The camera itself is let go (its light goes off), not only hidden from the partner.
         await ann.Page.WaitForFunctionAsync(
@@ -84,7 +84,7 @@ public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper 
         await RemoteVideoPlaysAsync(ann, bram);
         // Bram hears her (her voice is not held back by a video that never starts) and is told why there is no picture.
         await CallStats.WaitUntilRateAsync(bram.Page, t => t.InboundAudioEnergy, growing: true, atLeast: 0);
-        await Expect(RemoteTile(bram, ann).GetByTestId("breakout-remote-camera-off")).ToHaveTextAsync("Camera off");
+        await ExpectShownAsync(RemoteTile(bram, ann).GetByTestId("breakout-remote-camera-off"), "Camera off");
         Assert.Equal(0, (await CallStats.ReadAsync(bram.Page)).InboundFramesDecoded);
         Assert.Equal(0, (await CallStats.ReadAsync(ann.Page)).OutboundFramesSent);
     }
@@ -141,6 +141,13 @@ public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper 
     }
 
     private Task<RoomPage> JoinWithStatsAsync(EventLinks ev, Person person) => CallProbe.JoinAsync(Scene, ev, person);
+
+    /// <summary>The element is on screen (not only in the page) and says <paramref name="text"/>.</summary>
+    private static async Task ExpectShownAsync(ILocator element, string text)
+    {
+        await Expect(element).ToBeVisibleAsync();
+        await Expect(element).ToHaveTextAsync(text);
+    }
 
     /// <summary>The tile of <paramref name="partner"/>'s video on <paramref name="viewer"/>'s page.</summary>
     private static ILocator RemoteTile(RoomPage viewer, RoomPage partner) =>
