@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using NetwerkLive.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -24,7 +25,7 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
         {
             await CallProbe.ExpectPlayingAsync(page, partners: 1);
             await Expect(page.ByTestId("breakout-video-local")).ToHaveJSPropertyAsync("muted", true);
-            _output.WriteLine($"{page}: BreakoutStarted to the partner's first frame: {CallProbe.Format(await CallProbe.TimesToFirstFrameAsync(page))}");
+            _output.WriteLine($"{page}, after BreakoutStarted: {await CallProbe.TimingsAsync(page)}");
         }
 
         await host.EndRoundAsync();
@@ -39,16 +40,26 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task AGroupOfThreeConnectsAsAMeshInWhichEveryoneSeesTheOtherTwo()
     {
-        var (_, attendees) = await StartRoundAsync(groupSize: 3, Person.Ann, Person.Bram, Person.Chris);
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram, Person.Chris }.Select(p => CallProbe.JoinWithFramesAsync(Scene, ev, p, routeFrames: true)));
+        var host = await opening;
+        await Expect(host.AttendeeCount).ToHaveTextAsync("4");
+        await host.StartRoundAsync(groupSize: 3);
 
-        foreach (var page in attendees)
+        foreach (var (page, _) in joined)
         {
             await CallProbe.ExpectPlayingAsync(page, partners: 2);
-            foreach (var other in attendees.Where(a => a != page))
+            foreach (var (other, _) in joined.Where(j => j.Page != page))
             {
                 await Expect(page.BreakoutPanel.Locator($"video[data-testid=\"breakout-video-remote\"][data-attendee-id=\"{other.AttendeeId}\"]"))
                     .ToHaveCountAsync(1);
             }
+        }
+        // Two connected partners, one breakout: each page counts its call for the host's report once.
+        foreach (var (_, frames) in joined)
+        {
+            Assert.Equal(1, frames!.SentCount("ReportCallConnected"));
         }
     }
 
@@ -57,8 +68,8 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
     {
         var ev = await Scene.CreateEventAsync();
         var opening = HostConsole.OpenAsync(Scene, ev);
-        var (ann, bram, chris) = (await CallProbe.JoinAsync(Scene, ev, Person.Ann), await CallProbe.JoinAsync(Scene, ev, Person.Bram),
-            await CallProbe.JoinAsync(Scene, ev, Person.Chris));
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram, Person.Chris }.Select(p => CallProbe.JoinAsync(Scene, ev, p)));
+        var (ann, bram, chris) = (joined[0], joined[1], joined[2]);
         var host = await opening;
         // Chris is not open for networking when the round starts: Ann and Bram make a pair.
         await chris.ByTestId("available-toggle").UncheckAsync();
@@ -107,6 +118,57 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
             await CallProbe.ExpectClosedConnectionsAsync(staying, 1);
             await CallProbe.ExpectPlayingAsync(staying, partners: 1);
         }
+    }
+
+    [Fact]
+    public async Task AHubReconnectKeepsTheCallOnItsConnections()
+    {
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram }.Select(p => CallProbe.JoinWithFramesAsync(Scene, ev, p, routeFrames: true)));
+        var host = await opening;
+        await Expect(host.AttendeeCount).ToHaveTextAsync("3");
+        await host.StartRoundAsync(groupSize: 2);
+        var (ann, annFrames) = (joined[0].Page, joined[0].Frames!);
+        var bram = joined[1].Page;
+        await CallProbe.ExpectPlayingAsync(ann, partners: 1);
+        await CallProbe.ExpectPlayingAsync(bram, partners: 1);
+
+        // SignalR logs the drop as an error: that one is the test's doing.
+        Scene.ExpectConsoleErrors(Person.Ann.Name, new Regex("WebSocket closed with status code: 1001"));
+        await annFrames.DropConnectionAsync();
+
+        // The page reconnects by itself and joins again, which gives it the same group back.
+        await annFrames.Reconnected.WaitAsync(TimeSpan.FromSeconds(Timeouts.Expect / 1000));
+        await Expect(ann.ConnectionState).ToHaveTextAsync("live");
+        foreach (var page in new[] { ann, bram })
+        {
+            await CallProbe.ExpectPlayingAsync(page, partners: 1);
+            await CallProbe.ExpectConnectionCountAsync(page, opened: 1, closed: 0);
+        }
+    }
+
+    [Fact]
+    public async Task ASignalThatArrivesBeforeThePageKnowsItsGroupIsKeptAndAnswered()
+    {
+        var ev = await Scene.CreateEventAsync();
+        var opening = HostConsole.OpenAsync(Scene, ev);
+        var joined = await Task.WhenAll(new[] { Person.Ann, Person.Bram }.Select(p => CallProbe.JoinWithFramesAsync(Scene, ev, p, routeFrames: true)));
+        var host = await opening;
+        await Expect(host.AttendeeCount).ToHaveTextAsync("3");
+        // The side with the smaller attendee id answers (call-peer.js): its BreakoutStarted comes after the partner's offer.
+        var ordered = joined.OrderBy(j => j.Page.AttendeeId, StringComparer.Ordinal).ToArray();
+        var (answering, offering) = (ordered[0], ordered[1].Page);
+        answering.Frames!.HoldBreakoutStartedUntilACallSignal();
+
+        await host.StartRoundAsync(groupSize: 2);
+        await answering.Frames.Released.WaitAsync(TimeSpan.FromSeconds(Timeouts.Expect / 1000));
+
+        await CallProbe.ExpectPlayingAsync(answering.Page, partners: 1);
+        await CallProbe.ExpectPlayingAsync(offering, partners: 1);
+        Assert.True(answering.Frames.Reordered);
+        // Answered the first offer: a dropped one would have been made again (call-peer.js, OFFER_RETRY_MS).
+        Assert.Equal(1, await CallProbe.OffersAsync(offering));
     }
 
     private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(int groupSize, params Person[] people)

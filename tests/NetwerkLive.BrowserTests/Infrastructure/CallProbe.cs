@@ -14,11 +14,20 @@ public static class CallProbe
 {
     private const string Script = """
         (() => {
-          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {} };
+          const probe = { connections: [], streams: [], shownAt: [], firstFrame: {}, offers: 0, mediaAt: [], connectedAt: [] };
           Object.defineProperty(window, "__callProbe", { value: probe });
           const Native = window.RTCPeerConnection;
+          const setLocalDescription = Native.prototype.setLocalDescription;
+          Native.prototype.setLocalDescription = async function (...args) {
+            await setLocalDescription.apply(this, args);
+            if (this.signalingState === "have-local-offer") probe.offers++;
+          };
           window.RTCPeerConnection = class extends Native {
-            constructor(...args) { super(...args); probe.connections.push(this); }
+            constructor(...args) {
+              super(...args);
+              probe.connections.push(this);
+              this.addEventListener("connectionstatechange", () => { if (this.connectionState === "connected") probe.connectedAt.push(performance.now()); });
+            }
           };
           const devices = navigator.mediaDevices;
           if (devices) {
@@ -26,6 +35,7 @@ public static class CallProbe
             devices.getUserMedia = async (constraints) => {
               const stream = await getUserMedia(constraints);
               probe.streams.push(stream);
+              probe.mediaAt.push(performance.now());
               return stream;
             };
           }
@@ -62,11 +72,19 @@ public static class CallProbe
     public static Task InstallAsync(IPage page) => page.AddInitScriptAsync(Script);
 
     /// <summary>Opens a browser for <paramref name="person"/> with the probe installed and joins the event.</summary>
-    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person)
+    public static async Task<RoomPage> JoinAsync(Scene scene, EventLinks ev, Person person) =>
+        (await JoinWithFramesAsync(scene, ev, person, routeFrames: false)).Page;
+
+    /// <summary>
+    /// As <see cref="JoinAsync"/>; with <paramref name="routeFrames"/> the page's hub connection also goes through
+    /// a <see cref="HubFrames"/> the test can use to reorder what the page receives.
+    /// </summary>
+    public static async Task<(RoomPage Page, HubFrames? Frames)> JoinWithFramesAsync(Scene scene, EventLinks ev, Person person, bool routeFrames)
     {
         var page = await scene.OpenBrowserAsync(person.Name);
         await InstallAsync(page);
-        return await RoomPage.JoinOnAsync(page, ev, person);
+        var frames = routeFrames ? await HubFrames.InstallAsync(page) : null;
+        return (await RoomPage.JoinOnAsync(page, ev, person), frames);
     }
 
     /// <summary>
@@ -106,21 +124,40 @@ public static class CallProbe
             """, null, new() { PollingInterval = 100 });
     }
 
+    /// <summary>How many offers the page made (every setLocalDescription that left a connection with a local offer).</summary>
+    public static Task<int> OffersAsync(RoomPage page) => page.Page.EvaluateAsync<int>("() => window.__callProbe.offers");
+
+    /// <summary>The page opened exactly <paramref name="opened"/> peer connections and has <paramref name="closed"/> of them closed.</summary>
+    public static async Task ExpectConnectionCountAsync(RoomPage page, int opened, int closed)
+    {
+        var counts = await page.Page.EvaluateAsync<int[]>(
+            "() => { const c = window.__callProbe.connections; return [c.length, c.filter(pc => pc.connectionState === \"closed\").length]; }");
+        Assert.Equal([opened, closed], counts);
+    }
+
     /// <summary>At least <paramref name="count"/> of the page's peer connections are closed (replaced, or hung up).</summary>
     public static Task ExpectClosedConnectionsAsync(RoomPage page, int count) =>
         page.Page.WaitForFunctionAsync(
             "n => window.__callProbe.connections.filter(pc => pc.connectionState === \"closed\").length >= n",
             count, new() { PollingInterval = 100 });
 
-    /// <summary>Milliseconds from the latest showing of the breakout panel to each partner video's first frame.</summary>
-    public static async Task<double[]> TimesToFirstFrameAsync(RoomPage page)
+    /// <summary>
+    /// Milliseconds from the latest showing of the breakout panel (BreakoutStarted) to the camera and microphone
+    /// given, to the first peer connection connected, and to each partner video's first frame, in words.
+    /// </summary>
+    public static async Task<string> TimingsAsync(RoomPage page)
     {
-        var times = await page.Page.EvaluateAsync<double[]>(
-            "() => { const p = window.__callProbe; const shown = p.shownAt[p.shownAt.length - 1];" +
-            " return Object.values(p.firstFrame).filter(t => t >= shown).map(t => t - shown); }");
-        return times;
+        var times = await page.Page.EvaluateAsync<double[][]>("""
+            () => {
+              const p = window.__callProbe;
+              const shown = p.shownAt[p.shownAt.length - 1];
+              const after = list => list.filter(t => t >= shown).map(t => t - shown);
+              return [after(p.mediaAt).slice(0, 1), after(p.connectedAt).slice(0, 1), after(Object.values(p.firstFrame))];
+            }
+            """);
+        return $"camera and microphone {Format(times[0])}; connected {Format(times[1])}; partner's first frame {Format(times[2])}";
     }
 
-    public static string Format(IEnumerable<double> times) =>
+    private static string Format(IEnumerable<double> times) =>
         string.Join(", ", times.Select(t => t.ToString("F0", CultureInfo.InvariantCulture) + " ms"));
 }
