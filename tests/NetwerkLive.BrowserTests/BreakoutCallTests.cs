@@ -162,7 +162,7 @@ public sealed class BreakoutCallTests(BrowserFixture fixture, ITestOutputHelper 
         answering.Frames!.HoldBreakoutStartedUntilACallSignal();
 
         await host.StartRoundAsync(groupSize: 2);
-        await answering.Frames.Released.WaitAsync(TimeSpan.FromSeconds(Timeouts.Expect / 1000));
+        await answering.Frames.Released.WaitAsync(TimeSpan.FromSeconds(CallProbe.MediaTimeout / 1000));
 
         await CallProbe.ExpectPlayingAsync(answering.Page, partners: 1);
         await CallProbe.ExpectPlayingAsync(offering, partners: 1);

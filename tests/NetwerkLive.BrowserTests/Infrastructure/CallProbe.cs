@@ -12,6 +12,13 @@ namespace NetwerkLive.BrowserTests.Infrastructure;
 /// </summary>
 public static class CallProbe
 {
+    /// <summary>
+    /// How long media may take to flow: a camera starting and video being encoded and decoded in several pages
+    /// need far more CPU than the rest of a page, and the full suite runs two collections at once on two cores.
+    /// A passing wait returns as soon as it holds.
+    /// </summary>
+    public const float MediaTimeout = 2 * Timeouts.Expect;
+
     private const string Script = """
         (() => {
           const probe = { connections: [], streams: [], shownAt: [], firstFrame: {}, offers: 0, mediaAt: [], connectedAt: [] };
@@ -94,17 +101,17 @@ public static class CallProbe
     public static async Task ExpectPlayingAsync(RoomPage page, int partners)
     {
         var remote = page.BreakoutPanel.GetByTestId("breakout-video-remote");
-        await Expect(remote).ToHaveCountAsync(partners);
+        await Expect(remote).ToHaveCountAsync(partners, new() { Timeout = MediaTimeout });
         await page.Page.WaitForFunctionAsync(
             "n => { const v = [...document.querySelectorAll('[data-testid=\"breakout-video-remote\"]')];" +
             " return v.length === n && v.every(x => x.videoWidth > 0 && !x.paused); }",
-            partners, new() { PollingInterval = 100 });
+            partners, new() { PollingInterval = 100, Timeout = MediaTimeout });
         var before = await page.Page.EvaluateAsync<int[]>(FramesDecoded);
         Assert.Equal(partners, before.Length);
         // Growing, not just there: every connection decodes more frames than a moment ago.
         await page.Page.WaitForFunctionAsync(
             $"async before => {{ const now = await ({FramesDecoded})(); return now.length === before.length && now.every((f, i) => f > before[i] + 5); }}",
-            before, new() { PollingInterval = 200 });
+            before, new() { PollingInterval = 200, Timeout = MediaTimeout });
     }
 
     /// <summary>
@@ -121,7 +128,7 @@ public static class CallProbe
                 && p.streams.every(s => s.getTracks().every(t => t.readyState === "ended"))
                 && p.connections.every(pc => pc.connectionState === "closed");
             }
-            """, null, new() { PollingInterval = 100 });
+            """, null, new() { PollingInterval = 100, Timeout = MediaTimeout });
     }
 
     /// <summary>How many offers the page made (every setLocalDescription that left a connection with a local offer).</summary>
@@ -139,7 +146,7 @@ public static class CallProbe
     public static Task ExpectClosedConnectionsAsync(RoomPage page, int count) =>
         page.Page.WaitForFunctionAsync(
             "n => window.__callProbe.connections.filter(pc => pc.connectionState === \"closed\").length >= n",
-            count, new() { PollingInterval = 100 });
+            count, new() { PollingInterval = 100, Timeout = MediaTimeout });
 
     /// <summary>
     /// Milliseconds from the latest showing of the breakout panel (BreakoutStarted) to the camera and microphone
