@@ -22,6 +22,13 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser => Started.Browser;
 
+    /// <summary>
+    /// A second Chromium with the same fake camera and microphone but without the answered permission prompt:
+    /// a context opened in it gets exactly the media permissions it asks for, and Chromium denies the rest
+    /// itself (the shared browser's fake consent says yes to everything). Started on first use.
+    /// </summary>
+    public Task<IBrowser> BrowserWithRealPermissionsAsync() => Started.BrowserWithRealPermissionsAsync();
+
     private Shared Started => _started ?? throw new InvalidOperationException("The browser fixture has not started.");
 
     public async Task InitializeAsync()
@@ -77,7 +84,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         ];
 
         private readonly BrowserServerFactory _server = new();
+        private readonly SemaphoreSlim _secondGate = new(1, 1);
         private IPlaywright? _playwright;
+        private IBrowser? _withRealPermissions;
 
         public Uri BaseAddress { get; private set; } = null!;
 
@@ -120,8 +129,31 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         }
 
+        public async Task<IBrowser> BrowserWithRealPermissionsAsync()
+        {
+            await _secondGate.WaitAsync();
+            try
+            {
+                return _withRealPermissions ??= await _playwright!.Chromium.LaunchAsync(new()
+                {
+                    ExecutablePath = ChromiumPath,
+                    Headless = true,
+                    Args = [.. ChromiumArgs.Where(arg => arg != "--use-fake-ui-for-media-stream")],
+                });
+            }
+            finally
+            {
+                _secondGate.Release();
+            }
+        }
+
         public async ValueTask DisposeAsync()
         {
+            if (_withRealPermissions is not null)
+            {
+                await _withRealPermissions.CloseAsync();
+            }
+            _secondGate.Dispose();
             if (Browser is not null)
             {
                 await Browser.CloseAsync();

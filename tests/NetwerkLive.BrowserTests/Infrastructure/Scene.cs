@@ -55,13 +55,17 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output, Uri?
     /// A new person: a browser context of their own with one page. language is the browser's own
     /// language (navigator.language and Accept-Language), e.g. "nl-NL"; English by default. timeZone: the
     /// browser's IANA time zone (the machine's by default). bypassCsp lets a test inject a script of its
-    /// own (axe-core) past the pages' Content-Security-Policy.
+    /// own (axe-core) past the pages' Content-Security-Policy. mediaPermissions: the camera and microphone
+    /// permissions the person gave (e.g. only "microphone": Chromium itself then refuses the camera); null, as
+    /// in most tests, answers every camera and microphone prompt with yes.
     /// </summary>
     public async Task<IPage> OpenBrowserAsync(string who, ViewportSize? viewport = null, bool phone = false, string language = "en-US",
-        string? timeZone = null, bool bypassCsp = false)
+        string? timeZone = null, bool bypassCsp = false, string[]? mediaPermissions = null)
     {
-        var context = await fixture.Browser.NewContextAsync(new()
+        var browser = mediaPermissions is null ? fixture.Browser : await fixture.BrowserWithRealPermissionsAsync();
+        var context = await browser.NewContextAsync(new()
         {
+            Permissions = mediaPermissions,
             BaseURL = BaseAddress.ToString(),
             ViewportSize = viewport ?? Desktop,
             IsMobile = phone,

@@ -7,8 +7,10 @@ import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
 import { CallEngine } from "./call.js";
 import { CallView } from "./call-view.js";
+import { CallControls } from "./call-controls.js";
 import { People } from "./people.js";
 import { Attention } from "./attention.js";
+import { MediaCheck } from "./media-check.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
 import { strings, onLanguageChange } from "./strings.js";
 import { startLanguage } from "./language.js";
@@ -140,6 +142,7 @@ function enterRoom(token) {
   let room = null;
   let people = null;
   let breakouts = null;
+  const mediaCheck = new MediaCheck();
   const connection = new EventConnection(token, {
     onState: (state) => {
       if (!removed) room.setState(state);
@@ -151,6 +154,7 @@ function enterRoom(token) {
       people.applyJoin(result);
       breakouts.applyJoin(result);
       availableToggle.checked = result.self.available;
+      mediaCheck.setMeetingMode(result.event.meetingMode);
     },
     onRefused: (message) => {
       if (removed) return;
@@ -167,6 +171,7 @@ function enterRoom(token) {
   people = new People(connection, room);
   const callView = new CallView(byTestId("breakout-call"));
   const call = new CallEngine(connection, { view: callView, selfId: () => room.self?.id });
+  new CallControls(byTestId("breakout-call-bar"), call);
   // Leaving the page ends the call at once: the camera's light goes off, and nothing waits for a dead page.
   window.addEventListener("pagehide", () => call.hangUp());
   breakouts = new Breakouts(connection, room, { attention, people, call });

@@ -113,6 +113,47 @@ export const en = {
   leaveCoffeeQueue: "Stop waiting",
   coffeeWaiting: (waiting) => `Waiting for a coffee partner… (${waiting})`, // waiting: coffeeWaitingCount
 
+  // Breakout call: camera and microphone (the check in the room, what happens without them), the
+  // call's controls and what the others' videos show
+  mediaCheckTitle: "Camera and microphone",
+  mediaCheckIntro: "In a breakout you see and hear the people you meet right here in the page. Your browser asks once whether NetwerkLive may use your camera and microphone: check them now, so your breakout can start straight away.",
+  mediaCheckStart: "Check camera and microphone",
+  mediaCheckStop: "Done",
+  mediaCheckOk: "Your camera and microphone work. In a breakout the others see and hear you.",
+  mediaCheckPreview: "Your camera (only you see this)",
+  micLevel: "Microphone level",
+  cameraDevice: "Camera",
+  microphoneDevice: "Microphone",
+  cameraNumbered: (n) => `Camera ${n}`,
+  microphoneNumbered: (n) => `Microphone ${n}`,
+  chooseDevices: "Choose camera and microphone",
+  deviceSwitchFailed: "That device can't be used right now. The one you had stays on.",
+  callControls: "Call controls",
+  muteMic: "Mute",
+  cameraOff: "Camera off",
+  remoteMuted: "Muted",
+  remoteCameraOff: "Camera off",
+  mediaProblems: {
+    camera: {
+      denied: "You did not allow the camera, so you take part with sound only: the others hear you but don't see you. To use the camera, allow it in your browser (the camera icon in the address bar) and reload the page.",
+      missing: "No camera found, so you take part with sound only: the others hear you but don't see you.",
+      busy: "Your camera is in use by another app, so you take part with sound only. Close that app and reload the page to use the camera.",
+      unsupported: "This browser can't use the camera, so you take part with sound only.",
+    },
+    microphone: {
+      denied: "You did not allow the microphone, so the others see you but can't hear you: talk in the chat. To use the microphone, allow it in your browser and reload the page.",
+      missing: "No microphone found, so the others see you but can't hear you: talk in the chat.",
+      busy: "Your microphone is in use by another app, so the others see you but can't hear you: talk in the chat.",
+      unsupported: "This browser can't use the microphone, so the others see you but can't hear you: talk in the chat.",
+    },
+    both: {
+      denied: "You did not allow the camera and microphone, so you take part in the breakout by text: use its chat. To join the call, allow them in your browser (the camera icon in the address bar) and reload the page.",
+      missing: "No camera or microphone found, so you take part in the breakout by text: use its chat.",
+      busy: "Your camera and microphone are in use by another app, so you take part in the breakout by text: use its chat. Close that app and reload the page to join the call.",
+      unsupported: "This browser can't make calls, so you take part in the breakout by text: use its chat.",
+    },
+  },
+
   // Host console
   hostTitle: "Host console",
   hostLinkNeeded: "Open this page with your host link (the one you got when you created the event).",

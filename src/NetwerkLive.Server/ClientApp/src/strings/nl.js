@@ -113,6 +113,47 @@ export const nl = {
   leaveCoffeeQueue: "Stop met wachten",
   coffeeWaiting: (waiting) => `Wachten op een koffiepartner… (${waiting})`, // waiting: coffeeWaitingCount
 
+  // Videogesprek in de ont-moeting: camera en microfoon (de test in de ruimte, wat er gebeurt zonder),
+  // de knoppen van het gesprek en wat de video's van de anderen laten zien
+  mediaCheckTitle: "Camera en microfoon",
+  mediaCheckIntro: "In een ont-moeting zie en hoor je de mensen die je spreekt gewoon hier in de pagina. Je browser vraagt één keer of NetwerkLive je camera en microfoon mag gebruiken. Test ze nu, dan kan je ont-moeting meteen beginnen.",
+  mediaCheckStart: "Test camera en microfoon",
+  mediaCheckStop: "Klaar",
+  mediaCheckOk: "Je camera en microfoon werken. In een ont-moeting zien en horen de anderen je.",
+  mediaCheckPreview: "Je camera (alleen jij ziet dit)",
+  micLevel: "Geluidsniveau van je microfoon",
+  cameraDevice: "Camera",
+  microphoneDevice: "Microfoon",
+  cameraNumbered: (n) => `Camera ${n}`,
+  microphoneNumbered: (n) => `Microfoon ${n}`,
+  chooseDevices: "Kies camera en microfoon",
+  deviceSwitchFailed: "Dat apparaat werkt nu niet. Je vorige blijft aan.",
+  callControls: "Knoppen van het gesprek",
+  muteMic: "Dempen",
+  cameraOff: "Camera uit",
+  remoteMuted: "Microfoon uit",
+  remoteCameraOff: "Camera uit",
+  mediaProblems: {
+    camera: {
+      denied: "Je hebt de camera niet toegestaan, dus je doet alleen met geluid mee: de anderen horen je, maar zien je niet. Wil je de camera toch gebruiken? Sta hem toe in je browser (het camera-icoon in de adresbalk) en laad de pagina opnieuw.",
+      missing: "Geen camera gevonden, dus je doet alleen met geluid mee: de anderen horen je, maar zien je niet.",
+      busy: "Je camera is bezet door een andere app, dus je doet alleen met geluid mee. Sluit die app en laad de pagina opnieuw om de camera te gebruiken.",
+      unsupported: "Deze browser kan de camera niet gebruiken, dus je doet alleen met geluid mee.",
+    },
+    microphone: {
+      denied: "Je hebt de microfoon niet toegestaan, dus de anderen zien je, maar horen je niet: praat mee in de chat. Wil je de microfoon toch gebruiken? Sta hem toe in je browser en laad de pagina opnieuw.",
+      missing: "Geen microfoon gevonden, dus de anderen zien je, maar horen je niet: praat mee in de chat.",
+      busy: "Je microfoon is bezet door een andere app, dus de anderen zien je, maar horen je niet: praat mee in de chat.",
+      unsupported: "Deze browser kan de microfoon niet gebruiken, dus de anderen zien je, maar horen je niet: praat mee in de chat.",
+    },
+    both: {
+      denied: "Je hebt camera en microfoon niet toegestaan, dus je doet in de ont-moeting mee via de chat. Wil je toch meebellen? Sta ze toe in je browser (het camera-icoon in de adresbalk) en laad de pagina opnieuw.",
+      missing: "Geen camera of microfoon gevonden, dus je doet in de ont-moeting mee via de chat.",
+      busy: "Je camera en microfoon zijn bezet door een andere app, dus je doet in de ont-moeting mee via de chat. Sluit die app en laad de pagina opnieuw om mee te bellen.",
+      unsupported: "Deze browser kan niet bellen, dus je doet in de ont-moeting mee via de chat.",
+    },
+  },
+
   // Host console
   hostTitle: "Hostconsole",
   hostLinkNeeded: "Open deze pagina met je hostlink (de link die je kreeg toen je het evenement aanmaakte).",
