@@ -12,7 +12,7 @@
 //   "remotemedia" { attendeeId, mic, camera } a partner's own switches
 //   "started" { groupId } / "ended" {}      a call began / was hung up
 
-import { acquireLocalMedia } from "./media.js";
+import { acquireLocalMedia, constraint } from "./media.js";
 import { serverNow } from "./api.js";
 import { Peer } from "./call-peer.js";
 
@@ -288,8 +288,8 @@ export class CallEngine extends EventTarget {
   }
 
   async getTrack(kind) {
-    const deviceId = this.deviceIds[kind];
-    const stream = await navigator.mediaDevices.getUserMedia({ [kind]: deviceId ? { deviceId: { exact: deviceId } } : true });
+    // The device picked in this call, else the remembered one: a camera turned back on is the one chosen.
+    const stream = await navigator.mediaDevices.getUserMedia({ [kind]: constraint(`${kind}input`, this.deviceIds[kind]) });
     return stream.getTracks()[0];
   }
 

@@ -66,11 +66,19 @@ export function mediaProblem(error) {
   return texts[error.reason] ?? texts.busy;
 }
 
-/** The constraint for one kind of device: the one chosen before if this browser remembers one, else the default. */
-function constraint(kind) {
-  const id = rememberedDevice(kind);
-  // ideal, not exact: a remembered camera that was unplugged must not stop the call.
-  return id ? { deviceId: { ideal: id } } : true;
+// A camera picture a mesh of four can carry: everyone sends it to up to three partners, many from a phone.
+const CAMERA = { width: { ideal: 640 }, height: { ideal: 360 }, frameRate: { ideal: 24, max: 30 } };
+
+/**
+ * The constraint for one kind of device ("audioinput" or "videoinput"): the device just picked (exact), else
+ * the one this browser remembers (ideal, so a remembered camera that was unplugged does not stop the call), else
+ * the default; a camera always at the size above.
+ */
+export function constraint(kind, picked = null) {
+  const id = picked ?? rememberedDevice(kind);
+  const device = id ? { deviceId: picked ? { exact: picked } : { ideal: id } } : null;
+  if (kind === "videoinput") return { ...device, ...CAMERA };
+  return device ?? true;
 }
 
 /** The device id chosen before for "audioinput" or "videoinput", or null. */
