@@ -13,14 +13,12 @@
 //   "started" { groupId } / "ended" {}      a call began / was hung up
 
 import { acquireLocalMedia, constraint } from "./media.js";
-import { serverNow } from "./api.js";
+import { IceServers } from "./call-ice.js";
 import { Peer } from "./call-peer.js";
 
 // Signals for a group (or from a partner) the page does not know yet, as when the partner's node sent the
 // BreakoutStarted sooner than ours: kept this long, then dropped.
 const EARLY_SIGNAL_KEEP_MS = 15000;
-// TURN credentials this close to their end are renewed before an ICE restart uses them.
-const ICE_RENEW_BEFORE_MS = 60000;
 const MODES_WITH_CALL = new Set(["inPage", "both"]);
 
 export class CallEngine extends EventTarget {
@@ -44,7 +42,7 @@ export class CallEngine extends EventTarget {
     this.micOn = true;
     this.cameraOn = true;
     this.deviceIds = { audio: null, video: null };
-    this.ice = null;
+    this.ice = new IceServers(connection);
     this.reported = false;
     this.attempt = 0; // a start that finished after a hang-up must not go on
     connection.on("CallSignal", (notice) => this.receive(notice));
@@ -83,12 +81,11 @@ export class CallEngine extends EventTarget {
   }
 
   async begin(attempt) {
-    const [media, ice] = await Promise.all([this.acquireMedia({ video: true }), this.fetchIceServers()]);
+    const [media] = await Promise.all([this.acquireMedia({ video: true }), this.ice.fetch()]);
     if (attempt !== this.attempt) {
       media.stream?.getTracks().forEach((track) => track.stop());
       return;
     }
-    this.ice = ice;
     this.kind = media.kind;
     this.setStream(media.stream, media.error);
     this.group.ready = true;
@@ -180,39 +177,14 @@ export class CallEngine extends EventTarget {
     return `${this.session}.${this.connections}`;
   }
 
-  // ---- ICE servers ----
-
-  async fetchIceServers() {
-    try {
-      return await this.connection.invoke("GetIceServers");
-    } catch (error) {
-      console.warn("No ICE servers, trying direct connections only:", error.message);
-      return { iceServers: [], iceTransportPolicy: "all", expiresAt: 0 };
-    }
-  }
+  // ---- ICE servers (call-ice.js) ----
 
   rtcConfiguration() {
-    const ice = this.ice ?? { iceServers: [], iceTransportPolicy: "all" };
-    return {
-      // The hub sends null for a STUN server's username and credential; RTCIceServer wants them absent.
-      iceServers: ice.iceServers.map((s) => ({ urls: s.urls, ...(s.username ? { username: s.username, credential: s.credential } : {}) })),
-      iceTransportPolicy: ice.iceTransportPolicy === "relay" ? "relay" : "all",
-    };
+    return this.ice.configuration();
   }
 
-  /** Before an ICE restart: TURN credentials that run out soon are renewed on every connection. */
-  async refreshIceServers() {
-    const expiresAt = Number(this.ice?.expiresAt ?? 0);
-    if (!expiresAt || expiresAt - serverNow() > ICE_RENEW_BEFORE_MS) return;
-    if (!this.refreshing) {
-      this.refreshing = this.fetchIceServers().then((ice) => {
-        this.ice = ice;
-        for (const peer of this.peers.values()) peer.pc.setConfiguration(this.rtcConfiguration());
-      }).finally(() => {
-        this.refreshing = null;
-      });
-    }
-    await this.refreshing;
+  refreshIceServers() {
+    return this.ice.renewIfNeeded(() => [...this.peers.values()].map((peer) => peer.pc));
   }
 
   // ---- what the peers report ----
