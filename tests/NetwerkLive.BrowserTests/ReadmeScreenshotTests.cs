@@ -17,7 +17,8 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHel
     [Fact]
     public async Task TheRoomAndABreakoutInDutchOnAPhoneAndOnADesktop()
     {
-        var ev = await Scene.CreateEventAsync("Bedrijvenkring Zuid live", Scene.EmbeddedLivestream);
+        // The default way breakouts meet: the call in the page, no external link.
+        var ev = await Scene.CreateEventAsync("Bedrijvenkring Zuid live", Scene.EmbeddedLivestream, meetingUrlTemplate: null);
         var host = await HostConsole.OpenAsync(Scene, ev, language: "nl-NL");
         var desktop = await RoomPage.JoinAsync(Scene, ev, Person.Ann, language: "nl-NL");
         var phone = await RoomPage.JoinAsync(Scene, ev, Person.Dewi, Phone, phone: true, language: "nl-NL");
@@ -38,13 +39,25 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHel
         await Screenshots.SaveAsync(phone.Page, "room-phone");
 
         await host.StartRoundAsync();
-        foreach (var (page, line) in new[] { (desktop, "Hoi! Zullen we de videolink openen?"), (phone, "Goed idee, ik klik erop.") })
+        foreach (var (page, line) in new[] { (desktop, "Hoi! Ik zie je goed."), (phone, "Ik jou ook. Waar werk je?") })
         {
             await Expect(page.BreakoutPartners).ToHaveCountAsync(1);
             await Expect(page.ByTestId("breakout-title")).ToHaveTextAsync("Jouw ont-moeting");
             await page.SendBreakoutChatAsync(line);
         }
-        await phone.Page.EvaluateAsync("() => window.scrollTo(0, 0)"); // the top of the panel: who, and how long
+        // The picture shows the call as people see it: the partner's video playing, not "connecting".
+        foreach (var page in new[] { desktop, phone })
+        {
+            await page.Page.WaitForFunctionAsync(
+                "() => [...document.querySelectorAll('[data-testid=\"breakout-video-remote\"]')].some(v => v.videoWidth > 0 && !v.paused)",
+                null, new() { PollingInterval = 100, Timeout = 45_000 });
+            await Expect(page.BreakoutPanel.Locator("figure[data-state=connected]")).ToHaveCountAsync(1);
+        }
+        foreach (var page in new[] { desktop, phone })
+        {
+            // The top of the panel (who, how long, the call), not the chat field the last line was typed in.
+            await page.Page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        }
         await Screenshots.SaveAsync(desktop.Page, "breakout");
         await Screenshots.SaveAsync(phone.Page, "breakout-phone");
         var scrollWidth = await phone.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
