@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NetwerkLive.BrowserTests.Infrastructure;
+using NetwerkLive.Contracts;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -55,7 +56,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task WhileTheTabIsHiddenTheTitleBlinksAndItStopsWhenThePersonLooksAgain()
     {
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var page = await Scene.OpenBrowserAsync(Person.Ann.Name, Phone, phone: true);
         await MomentProbe.InstallAsync(page);
@@ -117,7 +118,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task AHostAnnouncementIsBroughtIntoViewAndReadOutOnAPhone()
     {
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var ann = await JoinOnPhoneAsync(ev, Person.Ann, "nl-NL");
         var host = await opening;
@@ -152,7 +153,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     [Fact]
     public async Task SomeoneWaitingAloneIsToldWhyAndCanGoToTheCoffeeQueueFromThePanel()
     {
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var ann = await JoinOnPhoneAsync(ev, Person.Ann, "en-US");
         var host = await opening;
@@ -212,7 +213,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     /// <summary>A new event with its host console open, Ann on a phone in the given language and Bram at a desktop.</summary>
     private async Task<(EventLinks Event, HostConsole Host, RoomPage Ann, RoomPage Bram)> AnnOnAPhoneWithBramAsync(string language)
     {
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var ann = await JoinOnPhoneAsync(ev, Person.Ann, language);
         var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetwerkLive.BrowserTests.Infrastructure;
+using NetwerkLive.Contracts;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -73,7 +74,7 @@ public sealed class BreakoutReloadTests(BrowserFixture fixture, ITestOutputHelpe
 
     private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(params Person[] people)
     {
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var attendees = await RoomPage.JoinAllAsync(Scene, ev, people);
         var host = await opening;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NetwerkLive.BrowserTests.Infrastructure;
+using NetwerkLive.Contracts;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -49,7 +50,7 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
     public async Task BreakoutChatReachesOnlyTheOwnGroup()
     {
         // Four available attendees make two pairs; Eva is not open for networking and sits the round out.
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var everyone = await RoomPage.JoinAllAsync(Scene, ev, Person.Ann, Person.Bram, Person.Chris, Person.Dewi, Person.Eva);
         var host = await opening;
@@ -173,7 +174,7 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
 
     private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(Person[] people, string? livestreamUrl, int seconds = 300)
     {
-        var ev = await Scene.CreateEventAsync(livestreamUrl: livestreamUrl);
+        var ev = await Scene.CreateEventAsync(livestreamUrl: livestreamUrl, meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var attendees = await RoomPage.JoinAllAsync(Scene, ev, people);
         var host = await opening;

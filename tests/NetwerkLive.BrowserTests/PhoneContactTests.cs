@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetwerkLive.BrowserTests.Infrastructure;
+using NetwerkLive.Contracts;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
@@ -14,7 +15,7 @@ public sealed class PhoneContactTests(BrowserFixture fixture, ITestOutputHelper 
     [InlineData("nl-NL", "telefoonnummer")]
     public async Task ADutchMobileNumberIsAcceptedAsContactAndReachesAMutualMatchNormalised(string language, string placeholderWord)
     {
-        var ev = await Scene.CreateEventAsync();
+        var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var page = await Scene.OpenBrowserAsync("Ann", language: language);
         await page.GotoAsync(ev.JoinLink.ToString());

@@ -131,14 +131,17 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output, Uri?
     /// <summary>
     /// Creates an event through the HTTP API, for tests about what happens after the landing page. The
     /// livestream is a plain link unless a test asks for an embedded one: a cross-site iframe costs
-    /// every page an extra renderer process, which the suite's time budget notices.
+    /// every page an extra renderer process, which the suite's time budget notices. A meeting link without a
+    /// mode means "both": breakouts get the link and a real call. Tests of the breakout that are not about the call
+    /// pass <see cref="MeetingModes.External"/>: a call encodes and decodes video in every page, which the suite's
+    /// time budget notices too.
     /// </summary>
     public async Task<EventLinks> CreateEventAsync(string title = "Bedrijvenkring live",
         string? livestreamUrl = "https://example.org/live/bedrijvenkring",
-        string? meetingUrlTemplate = "https://meet.jit.si/netwerk-{room}")
+        string? meetingUrlTemplate = "https://meet.jit.si/netwerk-{room}", string? meetingMode = null)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress };
-        var response = await http.PostAsJsonAsync("/api/events", new CreateEventRequest(title, livestreamUrl, meetingUrlTemplate));
+        var response = await http.PostAsJsonAsync("/api/events", new CreateEventRequest(title, livestreamUrl, meetingUrlTemplate, MeetingMode: meetingMode));
         response.EnsureSuccessStatusCode();
         var created = await response.Content.ReadFromJsonAsync<CreateEventResponse>()
             ?? throw new InvalidOperationException("POST /api/events returned no body.");
