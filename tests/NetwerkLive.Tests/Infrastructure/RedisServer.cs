@@ -115,27 +115,12 @@ public sealed class RedisServer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        // Nothing tells us when it listens: poll the port, bounded.
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        if (LocalServerProcess.WaitUntilListening(process, port) is { } problem)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"redis-server exited at start (code {process.ExitCode}) on port {port}.");
-            }
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, port);
-                return new RedisServer($"127.0.0.1:{port}", process);
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(20);
-            }
+            Stop(process);
+            throw new InvalidOperationException($"redis-server {problem}.");
         }
-        Stop(process);
-        throw new InvalidOperationException($"redis-server did not listen on port {port} within 10 seconds.");
+        return new RedisServer($"127.0.0.1:{port}", process);
     }
 
     /// <summary>A loopback port nothing listens on right now.</summary>

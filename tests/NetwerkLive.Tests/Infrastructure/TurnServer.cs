@@ -92,27 +92,12 @@ public sealed class TurnServer : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        // Nothing tells us when it listens: poll its TCP listener, bounded.
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
+        if (LocalServerProcess.WaitUntilListening(process, port) is { } problem)
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"turnserver exited at start (code {process.ExitCode}) on port {port}:\n{server.Log}");
-            }
-            try
-            {
-                using var probe = new TcpClient();
-                probe.Connect(IPAddress.Loopback, port);
-                return server;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(20);
-            }
+            server.Dispose();
+            throw new InvalidOperationException($"turnserver {problem}:\n{server.Log}");
         }
-        server.Dispose();
-        throw new InvalidOperationException($"turnserver did not listen on port {port} within 10 seconds:\n{server.Log}");
+        return server;
     }
 
     private void Keep(string? line)
