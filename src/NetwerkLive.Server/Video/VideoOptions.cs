@@ -27,8 +27,8 @@ public sealed class VideoOptions
     public string IceTransportPolicy { get; set; } = "all";
 
     /// <summary>
-    /// The largest signalling payload relayed, in characters. A Chromium offer for audio and video is about 5 to 7 KB;
-    /// anything much larger is not signalling.
+    /// The largest signalling payload relayed, in characters. An offer or answer for audio and video (an SDP
+    /// listing the browser's codecs) is a few KB, a candidate a few hundred bytes; anything much larger is not signalling.
     /// </summary>
     [Range(1024, 65536, ErrorMessage = "Video:MaxSignalChars must be between 1024 and 65536.")]
     public int MaxSignalChars { get; set; } = 16 * 1024;
