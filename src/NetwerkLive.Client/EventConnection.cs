@@ -39,6 +39,8 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
         connection.On<Announcement>(nameof(IEventClient.BreakoutBroadcast), a => BreakoutBroadcast?.Invoke(a));
         connection.On<FollowUpMatch>(nameof(IEventClient.FollowUpMatched), m => FollowUpMatched?.Invoke(m));
         connection.On<CallSignalNotice>(nameof(IEventClient.CallSignal), n => CallSignal?.Invoke(n));
+        connection.On<BreakoutOverview>(nameof(IEventClient.BreakoutOverview), o => BreakoutOverview?.Invoke(o));
+        connection.On<EventLiveNotice>(nameof(IEventClient.EventLive), n => EventLive?.Invoke(n));
     }
 
     /// <summary>The underlying SignalR connection, for its state, reconnect and close events.</summary>
@@ -63,6 +65,8 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public event Action<Announcement>? BreakoutBroadcast;
     public event Action<FollowUpMatch>? FollowUpMatched;
     public event Action<CallSignalNotice>? CallSignal;
+    public event Action<BreakoutOverview>? BreakoutOverview;
+    public event Action<EventLiveNotice>? EventLive;
 
     /// <summary>Builds (but does not start) a connection to <paramref name="baseAddress"/>'s event hub.</summary>
     /// <param name="configureHttp">Transport settings: tests plug in a test server's handler or WebSocket factory here.</param>
@@ -130,6 +134,14 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public Task<IceConfig> GetIceServers() => Connection.InvokeAsync<IceConfig>(nameof(IEventHub.GetIceServers));
 
     public Task ReportCallConnected(string groupId) => Connection.InvokeAsync(nameof(IEventHub.ReportCallConnected), groupId);
+
+    public Task PairWaiting(string attendeeId, string otherAttendeeId) => Connection.InvokeAsync(nameof(IEventHub.PairWaiting), attendeeId, otherAttendeeId);
+
+    public Task MoveToGroup(string attendeeId, string groupId) => Connection.InvokeAsync(nameof(IEventHub.MoveToGroup), attendeeId, groupId);
+
+    public Task EndGroup(string groupId) => Connection.InvokeAsync(nameof(IEventHub.EndGroup), groupId);
+
+    public Task GoLive() => Connection.InvokeAsync(nameof(IEventHub.GoLive));
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

@@ -6,9 +6,12 @@ namespace NetwerkLive.Contracts;
 /// <see cref="ContinuesEventId"/> joins the series of an earlier event: send that event's host token as a bearer token.
 /// <see cref="MeetingMode"/>: how breakouts meet (<see cref="MeetingModes"/>), "inPage" by default, or "both" when only
 /// <see cref="MeetingUrlTemplate"/> is given; "external" and "both" need the template.
+/// <see cref="StartsAt"/>: ISO 8601 with an offset or Z ("2026-12-15T19:30:00+01:00"), optional; <see cref="Description"/>
+/// optional; <see cref="InterestTags"/> the interests attendees choose from; <see cref="AllowOwnInterests"/> whether they may
+/// add their own (default true).
 /// </summary>
 public sealed record CreateEventRequest(string? Title, string? LivestreamUrl = null, string? MeetingUrlTemplate = null, string? HostName = null, string? ContinuesEventId = null,
-    string? MeetingMode = null);
+    string? MeetingMode = null, string? StartsAt = null, string? Description = null, string[]? InterestTags = null, bool? AllowOwnInterests = null);
 
 /// <summary><see cref="PersonToken"/> is the host's person token for the event's series (see <see cref="RegisterAttendeeResponse"/>).</summary>
 public sealed record CreateEventResponse(string EventId, string HostToken, string JoinUrl, string PersonToken);

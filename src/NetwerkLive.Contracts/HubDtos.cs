@@ -26,6 +26,21 @@ public sealed record EventSummary(
 {
     /// <summary>How breakouts meet: <see cref="MeetingModes"/> (in the page, the external link, or both).</summary>
     [Key("meetingMode")] public string MeetingMode { get; init; } = MeetingModes.InPage;
+
+    /// <summary>When the live part is planned to start (epoch ms), or null when the event has no start time.</summary>
+    [Key("startsAt")] public long? StartsAt { get; init; }
+
+    /// <summary>When the host opened the live part (GoLive), or null. The event is live when this is set, when it has no start time, or once the start time passed.</summary>
+    [Key("liveAt")] public long? LiveAt { get; init; }
+
+    /// <summary>What the event is about, from the host; null when none.</summary>
+    [Key("description")] public string? Description { get; init; }
+
+    /// <summary>The interests the host suggests; attendees choose from them.</summary>
+    [Key("interestTags")] public string[] InterestTags { get; init; } = [];
+
+    /// <summary>Whether attendees may add interests of their own besides <see cref="InterestTags"/> (always true when there are no tags).</summary>
+    [Key("allowOwnInterests")] public bool AllowOwnInterests { get; init; } = true;
 }
 
 [MessagePackObject]
@@ -66,6 +81,9 @@ public sealed record JoinResult(
 
     /// <summary>The people the caller met in breakouts of this event (not those blocked either way), oldest first.</summary>
     [Key("met")] public Attendee[] Met { get; init; } = [];
+
+    /// <summary>For a host: the live breakout overview (as the BreakoutOverview push); null for attendees.</summary>
+    [Key("hostOverview")] public BreakoutOverview? HostOverview { get; init; }
 }
 
 [MessagePackObject]

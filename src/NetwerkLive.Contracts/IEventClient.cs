@@ -55,6 +55,15 @@ public interface IEventClient
     /// <summary>Both asked to meet again: the other's contact.</summary>
     Task FollowUpMatched(FollowUpMatch match);
 
+    /// <summary>
+    /// Host only: the whole live breakout overview, within a second of any change in the breakouts or in who is
+    /// present and open (coalesced per event). Attendees never receive it.
+    /// </summary>
+    Task BreakoutOverview(BreakoutOverview overview);
+
+    /// <summary>To everyone in the event: the host went live (the lobby before the start time becomes the room).</summary>
+    Task EventLive(EventLiveNotice notice);
+
     /// <summary>A WebRTC signalling message from a partner in the current group (see <c>SendCallSignal</c>).</summary>
     Task CallSignal(CallSignalNotice notice);
 }

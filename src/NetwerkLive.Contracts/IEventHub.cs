@@ -78,4 +78,24 @@ public interface IEventHub
     /// report counts breakouts with a connected call. Idempotent.
     /// </summary>
     Task ReportCallConnected(string groupId);
+
+    /// <summary>
+    /// Host only: puts two people who wait (open, present, in no group, not sat out of the running round) together
+    /// now: a group of the running round, or, between rounds, a chat of the coffee length. Refused with a sentence for
+    /// anyone not waiting, the same person twice, and two people who must not meet (a block).
+    /// </summary>
+    Task PairWaiting(string attendeeId, string otherAttendeeId);
+
+    /// <summary>
+    /// Host only: moves someone (waiting, or in another group) into group <paramref name="groupId"/>. Refused when the
+    /// group is gone or would exceed 4, when they are in it already, and when a block forbids it. A group the move
+    /// leaves with one person is ended for them as when a partner leaves.
+    /// </summary>
+    Task MoveToGroup(string attendeeId, string groupId);
+
+    /// <summary>Host only: ends one group now; its members get <c>BreakoutEnded</c> and sit the rest of the round out.</summary>
+    Task EndGroup(string groupId);
+
+    /// <summary>Host only: opens the live part now (before the start time); everyone gets <c>EventLive</c>. Idempotent.</summary>
+    Task GoLive();
 }
