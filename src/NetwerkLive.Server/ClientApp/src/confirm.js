@@ -18,7 +18,10 @@ export function confirmAction(question, okLabel) {
       cancel.removeEventListener("click", no);
       dialog.removeEventListener("close", no);
       if (dialog.open) dialog.close();
-      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus();
+      // A push may have redrawn the overview meanwhile: then its control with the same data-key takes the focus.
+      const key = returnTo instanceof HTMLElement ? returnTo.dataset.key : undefined;
+      const target = returnTo?.isConnected ? returnTo : key ? document.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+      target?.focus();
       resolve(answer);
     };
     const yes = () => finish(true);
