@@ -23,6 +23,7 @@ public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper o
         await Expect(page.GetByTestId("created-events")).ToBeHiddenAsync();
         await page.GetByTestId("event-title").FillAsync("Ondernemerscafé Noord");
         await page.GetByTestId("create-event").ClickAsync();
+        await Expect(page.GetByTestId("created-section")).ToBeVisibleAsync();
         var joinUrl = (await page.GetByTestId("join-link").GetAttributeAsync("href"))!;
         var hostUrl = (await page.GetByTestId("host-link").GetAttributeAsync("href"))!;
 
