@@ -91,10 +91,11 @@ export class HostSteering {
     return el("span", { class: "move" }, select, button);
   }
 
+  // Named "End group: Group 2": the name starts with what is on screen, so a voice command finds it.
   endGroupButton(group, label, names) {
     const button = el("button", {
       class: "secondary small danger", testid: "host-end-group", text: strings.endGroup,
-      attrs: { type: "button", "aria-label": strings.endGroupNamed(label), "data-key": `end:${group.groupId}` },
+      attrs: { type: "button", "aria-label": `${strings.endGroup}: ${label}`, "data-key": `end:${group.groupId}` },
     });
     button.addEventListener("click", busy(button, async () => {
       const question = group.kind === "coffee" ? strings.confirmEndCoffee(names) : strings.confirmEndGroup(names);

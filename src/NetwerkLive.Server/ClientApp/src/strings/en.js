@@ -238,7 +238,6 @@ export const en = {
   moveChoose: "Move to…",
   move: "Move",
   endGroup: "End group",
-  endGroupNamed: (label) => `End ${label}`,
   confirmTitle: "Are you sure?",
   confirmEndGroup: (names) => `End the breakout of ${list(names)} now? They sit the rest of the round out.`,
   confirmEndCoffee: (names) => `End the coffee chat of ${list(names)} now?`,

@@ -238,7 +238,6 @@ export const nl = {
   moveChoose: "Verplaatsen naar…",
   move: "Verplaatsen",
   endGroup: "Groep beëindigen",
-  endGroupNamed: (label) => `${label} beëindigen`,
   confirmTitle: "Weet je het zeker?",
   confirmEndGroup: (names) => `De ont-moeting van ${list(names)} nu beëindigen? Ze doen de rest van de ronde niet meer mee.`,
   confirmEndCoffee: (names) => `Het koffiegesprek van ${list(names)} nu beëindigen?`,
