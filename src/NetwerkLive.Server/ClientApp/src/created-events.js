@@ -61,7 +61,7 @@ export function renderCreatedEvents() {
       el("a", { class: "button secondary small", testid: "created-event-join", text: strings.guestsLink, attrs: { href: e.joinUrl, target: "_blank", rel: "noopener" } }),
       el("button", {
         class: "link-button danger", testid: "forget-created-event", text: strings.forgetEvent,
-        attrs: { type: "button", "aria-label": strings.forgetEventNamed(e.title) },
+        attrs: { type: "button", "aria-label": `${strings.forgetEvent}: ${e.title}` }, // the visible words first (label in name)
         on: { click: () => forget(e.eventId) },
       })))));
   show(section, list.length > 0);

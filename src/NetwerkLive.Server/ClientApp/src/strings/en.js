@@ -255,7 +255,6 @@ export const en = {
   createdAt: (time) => `Created ${time}`,
   guestsLink: "Link for guests",
   forgetEvent: "Remove from list",
-  forgetEventNamed: (title) => `Remove ${title} from this list`,
 };
 
 export default en;

@@ -255,7 +255,6 @@ export const nl = {
   createdAt: (time) => `Aangemaakt ${time}`,
   guestsLink: "Link voor gasten",
   forgetEvent: "Uit de lijst halen",
-  forgetEventNamed: (title) => `${title} uit deze lijst halen`,
 };
 
 export default nl;
