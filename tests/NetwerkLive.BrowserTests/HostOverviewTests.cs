@@ -14,11 +14,12 @@ namespace NetwerkLive.BrowserTests;
 public sealed class HostOverviewTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
-    public async Task TheHostWatchesARoundOfFiveSeesWhoLeftAndWhoWaitsAndPairsTwoWaitingPeopleByHand()
+    public async Task TheHostWatchesARoundOfFiveSeesWhoLeftAndWhoWaitsAndPairsTwoWaitingPeopleByHandButNotTwoWhoMustNotMeet()
     {
         var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var host = await HostConsole.OpenAsync(Scene, ev);
         await using var people = await HubPeople.JoinAsync(Scene, ev, Person.Ann, Person.Bram, Person.Chris, Person.Dewi, Person.Eva);
+        await using var hostClient = await HubPerson.HostAsync(Scene, ev);
         await Expect(host.ByTestId("host-present")).ToHaveTextAsync("5");
         await Expect(host.ByTestId("host-available")).ToHaveTextAsync("5");
 
@@ -64,7 +65,18 @@ public sealed class HostOverviewTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(host.Groups).ToHaveCountAsync(0);
         await AssertCountersAgreeWithTheListsAsync(host);
         await Expect(host.ByTestId("host-pair-now")).ToBeDisabledAsync();
+
+        // Two who must not meet (the one who left the pair blocked the other): the server's sentence, as it words it, and no group.
+        await pair[0].Connection.BlockAttendee(one.AttendeeId);
+        var refusal = await Assert.ThrowsAnyAsync<Exception>(() => hostClient.PairWaiting(one.AttendeeId, pair[0].AttendeeId));
+        var sentence = refusal.Message[(refusal.Message.IndexOf("HubException: ", StringComparison.Ordinal) + "HubException: ".Length)..];
         await host.Waiting(one.AttendeeId).GetByTestId("host-pick").CheckAsync();
+        await host.Waiting(pair[0].AttendeeId).GetByTestId("host-pick").CheckAsync();
+        await host.ByTestId("host-pair-now").ClickAsync();
+        await Expect(host.ByTestId("host-overview-error")).ToHaveTextAsync(sentence);
+        await Expect(host.Groups).ToHaveCountAsync(0);
+
+        await host.Waiting(pair[0].AttendeeId).GetByTestId("host-pick").UncheckAsync();
         await host.Waiting(other.AttendeeId).GetByTestId("host-pick").CheckAsync();
         var oneMeets = one.NextBreakoutAsync(partnerId: other.AttendeeId);
         var otherMeets = other.NextBreakoutAsync(partnerId: one.AttendeeId);
