@@ -70,7 +70,7 @@ public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper o
     }
 
     [Fact]
-    public async Task TheConsoleOnA390PixelPhoneInDutchShowsTheOverviewKeepsTheMessageInputsWideAndHasNoSeriousViolations()
+    public async Task TheConsoleOnA390PixelPhoneInDutchShowsTheOverviewKeepsTheMessageInputsWideAsksBeforeEndingAGroupAndHasNoSeriousViolations()
     {
         var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var host = await HostConsole.OpenAsync(Scene, ev, new ViewportSize { Width = PhoneWidth, Height = 844 }, "nl-NL", bypassCsp: true);
@@ -106,6 +106,12 @@ public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper o
         await Expect(dialog.GetByTestId("host-confirm-cancel")).ToBeFocusedAsync();
         // One scan for both (each costs seconds): the console with the overview, and the dialog over it.
         await Axe.AssertNoSeriousViolationsAsync(host.Page, "the host console with the overview, asking to confirm, in Dutch");
+        // A push redraws the overview behind the dialog (someone asks for more time): the votes show, and Escape
+        // still brings the focus back to that group's button, now a new element.
+        var button = await end.ElementHandleAsync();
+        await people[0].Connection.ProposeExtension();
+        await Expect(host.Groups.GetByTestId("host-extension-votes")).ToHaveTextAsync($"Wil meer tijd: {Person.Ann.Name}");
+        Assert.False(await button.EvaluateAsync<bool>("b => b.isConnected"));
         await host.Page.Keyboard.PressAsync("Escape");
         await Expect(dialog).ToBeHiddenAsync();
         await Expect(end).ToBeFocusedAsync();
