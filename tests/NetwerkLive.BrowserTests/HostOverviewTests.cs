@@ -14,7 +14,7 @@ namespace NetwerkLive.BrowserTests;
 public sealed class HostOverviewTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]
-    public async Task TheHostWatchesARoundOfFiveSeesWhoLeftAndWhoWaitsAndPairsTwoWaitingPeopleByHandButNotTwoWhoMustNotMeet()
+    public async Task TheHostWatchesARoundOfFiveSeesWhoLeftAndWhoWaitsMovesAndPairsPeopleByHandButNotTwoWhoMustNotMeet()
     {
         var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var host = await HostConsole.OpenAsync(Scene, ev);
@@ -55,6 +55,17 @@ public sealed class HostOverviewTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(host.GroupOf(pair[1].AttendeeId)).ToHaveCountAsync(0);
         // Who left sits the rest of the round out, and the console lists them so.
         await Expect(host.ByTestId("host-sat-out").Locator($"li[data-attendee-id=\"{pair[0].AttendeeId}\"]")).ToContainTextAsync(pair[0].Person.Name);
+        await AssertCountersAgreeWithTheListsAsync(host);
+
+        // The host moves the one who waits into the group of three (two are left in it), with its select and button.
+        var trioGroupId = groupOf.First(x => x.Person == trio[1]).GroupId;
+        await host.Waiting(pair[1].AttendeeId).GetByTestId("host-move-target").SelectOptionAsync(trioGroupId);
+        var moved = pair[1].NextBreakoutAsync(partnerId: trio[1].AttendeeId);
+        await host.Waiting(pair[1].AttendeeId).GetByTestId("host-move").ClickAsync();
+        await moved;
+        await Expect(host.GroupOf(pair[1].AttendeeId)).ToHaveAttributeAsync("data-group-id", trioGroupId);
+        await Expect(host.Member(pair[1].AttendeeId)).ToHaveAttributeAsync("data-state", "inGroup");
+        await Expect(host.Waiting(pair[1].AttendeeId)).ToHaveCountAsync(0);
         await AssertCountersAgreeWithTheListsAsync(host);
 
         // Between rounds, everyone open waits; the host ticks two of them and pairs them now.
