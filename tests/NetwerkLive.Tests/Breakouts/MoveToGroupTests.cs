@@ -139,6 +139,28 @@ public class MoveToGroupTests(NetwerkLiveFactory factory) : IClassFixture<Netwer
         Assert.Equal(4, (await ann.Connection.Join()).Breakout?.Partners.Length + 1);
     }
 
+    [Fact]
+    public async Task OfTwoMovesAtTheSameMomentIntoAGroupOfThreeOneIsDoneAndTheOtherRefusedAsFull()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (host, _) = await live.JoinAsHostAsync();
+        var pairs = await PairsAsync(host, live, "Ann", "Bob", "Cas", "Dirk", "Eva", "Fenna");
+        var ann = pairs.People[0];
+        var target = pairs.GroupOf(ann);
+        var others = pairs.OtherPairs(ann);
+        await host.Connection.MoveToGroup(others[0].First.AttendeeId, target);
+        await others[0].Second.BreakoutWaiting.WaitForAny();
+
+        var moves = new[] { others[0].Second, others[1].First }.Select(c => Task.Run(() => host.Connection.MoveToGroup(c.AttendeeId, target))).ToList();
+        await Task.WhenAll(moves).ContinueWith(_ => { }, TaskScheduler.Default);
+
+        _ = Assert.Single(moves, m => m.IsCompletedSuccessfully);
+        var refused = Assert.Single(moves, m => m.IsFaulted);
+        Assert.Equal(HubRefusals.Message("MoveToGroup", "That breakout already has 4 people, the most a breakout can have."),
+            refused.Exception!.InnerException!.Message);
+        Assert.Equal(3, (await ann.Connection.Join()).Breakout?.Partners.Length);
+    }
+
     public static TheoryData<string, bool, string> Blocked => new()
     {
         { "en", true, "Ann cannot be moved into that breakout: Ann and someone in it are not to meet each other." },
