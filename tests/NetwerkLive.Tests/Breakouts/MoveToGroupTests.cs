@@ -151,7 +151,10 @@ public class MoveToGroupTests(NetwerkLiveFactory factory) : IClassFixture<Netwer
         await host.Connection.MoveToGroup(others[0].First.AttendeeId, target);
         await others[0].Second.BreakoutWaiting.WaitForAny();
 
-        var moves = new[] { others[0].Second, others[1].First }.Select(c => Task.Run(() => host.Connection.MoveToGroup(c.AttendeeId, target))).ToList();
+        // From two tabs of the console: one connection's calls run one after the other, two tabs' at the same time.
+        var (secondTab, _) = await live.OpenTabAsync(host);
+        var moves = new[] { (host, others[0].Second), (secondTab, others[1].First) }
+            .Select(m => Task.Run(() => m.Item1.Connection.MoveToGroup(m.Item2.AttendeeId, target))).ToList();
         await Task.WhenAll(moves).ContinueWith(_ => { }, TaskScheduler.Default);
 
         _ = Assert.Single(moves, m => m.IsCompletedSuccessfully);
