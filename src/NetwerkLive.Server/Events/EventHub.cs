@@ -56,13 +56,13 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task ReportCallConnected(string groupId) => video.ReportConnectedAsync(Member, groupId);
 
-    // Issue 14: implemented on the i14 branches (overview, steering, schedule); the contract is fixed here first.
-    public Task PairWaiting(string attendeeId, string otherAttendeeId) => NotBuiltYet();
+    public Task PairWaiting(string attendeeId, string otherAttendeeId) => breakouts.PairWaitingAsync(Member, attendeeId, otherAttendeeId);
 
-    public Task MoveToGroup(string attendeeId, string groupId) => NotBuiltYet();
+    public Task MoveToGroup(string attendeeId, string groupId) => breakouts.MoveToGroupAsync(Member, attendeeId, groupId);
 
-    public Task EndGroup(string groupId) => NotBuiltYet();
+    public Task EndGroup(string groupId) => breakouts.EndGroupAsync(Member, groupId);
 
+    // Issue 14: implemented on the i14-schedule branch; the contract is fixed here first.
     public Task GoLive() => NotBuiltYet();
 
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
