@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NetwerkLive.BrowserTests.Infrastructure;
+using NetwerkLive.Client;
 using NetwerkLive.Contracts;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -156,6 +157,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
         var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var ann = await JoinOnPhoneAsync(ev, Person.Ann, "en-US");
+        await using var zoe = await SomeoneWhoBlockedAsync(ev, ann.AttendeeId);
         var host = await opening;
 
         await host.StartRoundAsync();
@@ -218,6 +220,21 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
         var ann = await JoinOnPhoneAsync(ev, Person.Ann, language);
         var bram = await RoomPage.JoinAsync(Scene, ev, Person.Bram);
         return (ev, await opening, ann, bram);
+    }
+
+    /// <summary>
+    /// A round needs two people open for networking. For Ann to wait alone, the second is Zoë (a .NET client, as the
+    /// page is not what is tested), who blocked her: the round starts and neither is grouped.
+    /// </summary>
+    private async Task<EventConnection> SomeoneWhoBlockedAsync(EventLinks ev, string attendeeId)
+    {
+        using var http = new HttpClient { BaseAddress = Scene.BaseAddress };
+        var zoe = await new NetwerkLiveApi(http).RegisterAsync(ev.EventId, new RegisterAttendeeRequest("Zoë de Wit", "Zuid"));
+        var connection = EventConnection.Create(Scene.BaseAddress, zoe.Token);
+        await connection.StartAsync();
+        await connection.Join();
+        await connection.BlockAttendee(attendeeId);
+        return connection;
     }
 
     private async Task<RoomPage> JoinOnPhoneAsync(EventLinks ev, Person person, string language)

@@ -10,10 +10,12 @@ namespace NetwerkLive.Server.Breakouts;
 /// go to users (attendee ids), never to groups, so only a group's members can read its messages.
 /// </summary>
 public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence, IBreakoutStore store, AttendeeMessenger messenger,
-    IHubContext<EventHub, IEventClient> hub)
+    IHubContext<EventHub, IEventClient> hub, HostOverviewPublisher overview)
 {
     public async Task ApplyAsync(EventRecord ev, BreakoutEffects fx, long now)
     {
+        // Every saved breakout change comes through here: the host's overview follows it (built from the saved state).
+        overview.Request(ev.EventId);
         // Endings first: someone left alone hears that their group is over before they hear they wait
         // or have a new group, as clients show the latest news (and the contract says a new group follows).
         foreach (var (members, notice) in fx.PartnerLeft)

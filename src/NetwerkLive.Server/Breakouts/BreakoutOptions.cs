@@ -36,4 +36,11 @@ public sealed class BreakoutOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ErrorMessage = "Breakouts:ReconnectGrace must be between 0 and 10 minutes.")]
     public TimeSpan ReconnectGrace { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the host's breakout overview waits after a change before it is built and pushed: the changes of that
+    /// window go out as one push (a round start of hundreds of placements is one overview, not hundreds).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:01", ErrorMessage = "Breakouts:HostOverviewDelay must be between 10 ms and 1 second (the host sees a change within a second).")]
+    public TimeSpan HostOverviewDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 }

@@ -59,6 +59,7 @@ public sealed partial class BreakoutService : IDisposable
         RefuseIfRunning(before);
 
         var candidates = await AvailableAttendeesAsync(ev.EventId, before);
+        RefuseIfTooFewOpen(candidates.Count);
         var (met, blocked) = await _people.HistoryOfAsync(ev, candidates);
         var roundId = Ids.New(10);
         var seed = RoundSeed(ev.EventId, before.RoundCounter + 1);

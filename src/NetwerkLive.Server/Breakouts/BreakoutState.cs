@@ -49,10 +49,11 @@ public sealed class BreakoutState
     public void AddMember(GroupState group, string attendeeId)
     {
         group.Members.Add(attendeeId);
+        group.Left.Remove(attendeeId);
         MemberOf[attendeeId] = group.GroupId;
     }
 
-    /// <summary>Takes the attendee out of their group; returns the group (still holding the others).</summary>
+    /// <summary>Takes the attendee out of their group (noted there as having left); returns the group (still holding the others).</summary>
     public GroupState? RemoveMember(string attendeeId)
     {
         var group = GroupOf(attendeeId);
@@ -61,6 +62,7 @@ public sealed class BreakoutState
             return null;
         }
         group.Members.Remove(attendeeId);
+        group.Left.Add(attendeeId);
         group.ExtensionVotes.Remove(attendeeId);
         MemberOf.Remove(attendeeId);
         return group;
@@ -152,6 +154,9 @@ public sealed class GroupState
 
     /// <summary>Which of its round's <see cref="RoundState.GroupsFormed"/> this group is; -1 for a coffee chat.</summary>
     [Key(9)] public int Formed { get; set; } = -1;
+
+    /// <summary>Who was in the group and left it early (or was moved away), oldest first: the host's overview lists them as "left".</summary>
+    [Key(10)] public List<string> Left { get; set; } = [];
 
     [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
 }

@@ -4,7 +4,7 @@ namespace NetwerkLive.Server.Breakouts;
 
 public static class BreakoutsExtensions
 {
-    /// <summary>Host rounds, the coffee queue, breakout chat and follow-ups.</summary>
+    /// <summary>Host rounds, the coffee queue, breakout chat, follow-ups and the host's live overview.</summary>
     public static IHostApplicationBuilder AddBreakouts(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<BreakoutOptions>()
@@ -19,6 +19,9 @@ public static class BreakoutsExtensions
         builder.Services.AddSingleton<BreakoutRecall>();
         builder.Services.AddSingleton<BreakoutPresence>();
         builder.Services.AddSingleton<IPresenceListener>(sp => sp.GetRequiredService<BreakoutPresence>());
+        builder.Services.AddSingleton<HostOverview>();
+        builder.Services.AddSingleton<HostOverviewPublisher>();
+        builder.Services.AddSingleton<IPresenceChangeListener>(sp => sp.GetRequiredService<HostOverviewPublisher>());
         return builder;
     }
 }

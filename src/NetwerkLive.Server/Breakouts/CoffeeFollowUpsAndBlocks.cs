@@ -59,16 +59,7 @@ public sealed partial class BreakoutService
             return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
         }
         state.CoffeeQueue.Remove(partner);
-        var group = planner.Prepare(new GroupState
-        {
-            GroupId = "",
-            RoundId = BreakoutIds.CoffeePrefix + Ids.New(8),
-            Members = [partner, attendeeId],
-            EndsAt = Now + (long)_options.CoffeeDuration.TotalMilliseconds,
-        });
-        planner.SkipWarningIfAlreadyDue(group, Now);
-        state.AddGroup(group);
-        fx.GroupStarted(group);
+        planner.NewCoffeeGroup(state, [partner, attendeeId], Now, fx);
         return new CoffeeQueueStatus(true, state.CoffeeQueue.Count);
     }
 

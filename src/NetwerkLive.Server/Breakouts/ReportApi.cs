@@ -55,10 +55,13 @@ public static class ReportApi
         var meetings = await breakouts.GetMeetingsAsync(ev.EventId, ct);
         var mutual = await breakouts.GetMutualFollowUpsAsync(ev.EventId, ct);
 
+        // A round in which nobody was placed (too few open, or only people who must not meet) held no networking:
+        // PastRounds keeps it, the report does not count it.
         var rounds = state.PastRounds
+            .Where(r => r.GroupCount > 0)
             .Select(r => new RoundReport(r.RoundId, r.StartedAt, r.EndedAt, r.GroupCount, r.ParticipantCount, ToArrays(r.Groups), r.FormedWithCall.Count))
             .ToList();
-        if (state.RunningRound is { } running)
+        if (state.RunningRound is { GroupCount: > 0 } running)
         {
             rounds.Add(new RoundReport(running.RoundId, running.StartedAt, null, running.GroupCount, running.Participants.Count, ToArrays(running.GroupsFormed),
                 running.FormedWithCall.Count));

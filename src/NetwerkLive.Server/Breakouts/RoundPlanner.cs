@@ -7,7 +7,7 @@ namespace NetwerkLive.Server.Breakouts;
 /// clock of its own, so every rule is testable directly. Each method records what people must be told
 /// in a <see cref="BreakoutEffects"/>.
 /// </summary>
-public sealed class RoundPlanner(BreakoutOptions options, Func<GroupState, GroupState>? prepareGroup = null)
+public sealed partial class RoundPlanner(BreakoutOptions options, Func<GroupState, GroupState>? prepareGroup = null)
 {
     private readonly long _warningMs = (long)options.WarningBefore.TotalMilliseconds;
     private readonly long _groupExtensionMs = (long)options.GroupExtension.TotalMilliseconds;

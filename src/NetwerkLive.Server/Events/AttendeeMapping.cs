@@ -20,6 +20,9 @@ public static class EventGroups
     /// connection once and in seq order (a send to <see cref="Room"/> would reach every node's members).
     /// </summary>
     public static string RoomOnNode(string eventId, string nodeId) => "event:" + eventId + ":node:" + nodeId;
+
+    /// <summary>The host's connections of the event: only they receive the breakout overview (it says who is with whom).</summary>
+    public static string Hosts(string eventId) => "event:" + eventId + ":hosts";
 }
 
 /// <summary>A connection that has joined an event's room: kept in the connection's items by Join().</summary>

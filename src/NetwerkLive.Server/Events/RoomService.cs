@@ -20,6 +20,7 @@ public sealed class RoomService(
     BreakoutService breakouts,
     BreakoutRecall recall,
     PartnerConnections partners,
+    HostOverview hostOverview,
     ConnectionRegistry connections,
     IHubContext<EventHub, IEventClient> hub,
     IOptions<RoomOptions> options,
@@ -54,6 +55,10 @@ public sealed class RoomService(
         if (redis.Value.Enabled)
         {
             await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.RoomOnNode(caller.EventId, node.NodeId));
+        }
+        if (self.IsHost)
+        {
+            await hub.Groups.AddToGroupAsync(context.ConnectionId, EventGroups.Hosts(caller.EventId));
         }
         context.Items[MemberKey] = new RoomMember(caller.EventId, caller.AttendeeId, self.IsHost, self.DisplayName)
         {
@@ -96,6 +101,7 @@ public sealed class RoomService(
             Broadcast = recalled.Broadcast,
             FollowUps = recalled.FollowUps,
             Met = recalled.Met,
+            HostOverview = self.IsHost ? await hostOverview.BuildAsync(record) : null,
         };
     }
 

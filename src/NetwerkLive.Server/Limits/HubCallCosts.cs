@@ -36,6 +36,10 @@ public static class HubCallCosts
         [nameof(IEventHub.SendCallSignal)] = 0,
         [nameof(IEventHub.GetIceServers)] = 1,
         [nameof(IEventHub.ReportCallConnected)] = 1,
+        // The host's steering by hand (issue 14): changes that re-pair people.
+        [nameof(IEventHub.PairWaiting)] = 2,
+        [nameof(IEventHub.MoveToGroup)] = 2,
+        [nameof(IEventHub.EndGroup)] = 2,
     };
 
     public static int Of(string method) => ByMethod.GetValueOrDefault(method, Unlisted);

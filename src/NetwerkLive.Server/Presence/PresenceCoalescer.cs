@@ -7,7 +7,8 @@ namespace NetwerkLive.Server.Presence;
 /// quiet interval goes out at once; changes within the interval after a message wait for its end and
 /// go out together. So a join storm of N people costs each recipient about one message a second.
 /// </summary>
-public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func<string, PresenceChange, Task> send) : IDisposable
+/// <param name="recorded">Told of every change as it is recorded (before any coalescing), when given.</param>
+public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func<string, PresenceChange, Task> send, Action<string>? recorded = null) : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, EventState> _events = new(StringComparer.Ordinal);
@@ -58,6 +59,7 @@ public sealed class PresenceCoalescer(TimeProvider time, TimeSpan interval, Func
                 state.Timer = time.CreateTimer(OnIntervalEnd, eventId, interval, Timeout.InfiniteTimeSpan);
             }
         }
+        recorded?.Invoke(eventId);
         if (now is not null)
         {
             _ = send(eventId, now);

@@ -24,10 +24,13 @@ public sealed class PresenceService : IDisposable
     private readonly ConcurrentQueue<(string EventId, string AttendeeId, string ConnectionId)> _deferredDisconnects = new();
     private readonly IPresenceWindow _window;
     private readonly TimeSpan _interval;
+    private readonly IPresenceChangeListener[] _changeListeners;
 
     public PresenceService(IPresenceStore presence, IHubContext<EventHub, IEventClient> hub, TimeProvider time,
-        IOptions<RoomOptions> options, ILogger<PresenceService> logger, IEnumerable<IPresenceListener> listeners, IPresenceWindow window)
+        IOptions<RoomOptions> options, ILogger<PresenceService> logger, IEnumerable<IPresenceListener> listeners, IPresenceWindow window,
+        IEnumerable<IPresenceChangeListener> changeListeners)
     {
+        _changeListeners = [.. changeListeners];
         _window = window;
         _interval = options.Value.PresenceInterval;
         _listeners = [.. listeners];
@@ -36,7 +39,7 @@ public sealed class PresenceService : IDisposable
         _time = time;
         _grace = options.Value.PresenceGracePeriod;
         _logger = logger;
-        _coalescer = new PresenceCoalescer(time, options.Value.PresenceInterval, SendAsync);
+        _coalescer = new PresenceCoalescer(time, options.Value.PresenceInterval, SendAsync, Changed);
     }
 
     /// <summary>
@@ -52,6 +55,10 @@ public sealed class PresenceService : IDisposable
             pending.Dispose();
         }
         var outcome = await _presence.ConnectAsync(attendee.EventId, attendee.AttendeeId, connectionId, now, ct);
+        if (outcome == ConnectOutcome.CameBack)
+        {
+            Changed(attendee.EventId);
+        }
         if (outcome == ConnectOutcome.Joined)
         {
             _coalescer.Joined(attendee.EventId, attendee.ToDto(now));
@@ -163,6 +170,7 @@ public sealed class PresenceService : IDisposable
     /// </summary>
     public async Task ConnectionLostAsync(string eventId, string attendeeId)
     {
+        Changed(eventId);
         foreach (var listener in _listeners)
         {
             try
@@ -173,6 +181,18 @@ public sealed class PresenceService : IDisposable
             {
                 PresenceLog.ListenerFailed(_logger, ex, eventId);
             }
+        }
+    }
+
+    /// <summary>
+    /// Who is present changed: joins, leaves and availability as the coalescer records them, a lost last connection and a
+    /// return. Told at once, not per presence interval (the host's overview has its own coalescing).
+    /// </summary>
+    private void Changed(string eventId)
+    {
+        foreach (var listener in _changeListeners)
+        {
+            listener.OnPresenceChanged(eventId);
         }
     }
 

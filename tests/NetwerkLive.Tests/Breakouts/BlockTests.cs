@@ -45,7 +45,7 @@ public class BlockTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLiveF
         var (bob, _) = await live.JoinAsync("Bob");
         await ann.Connection.SetAvailable(false);
         await ann.Connection.BlockAttendee(bob.AttendeeId);
-        var round = await host.Connection.StartRound(600, 2);
+        var round = await live.StartRoundWhereOnlyTheyWaitAsync(host, bob);
         await bob.BreakoutWaiting.WaitForAny();
 
         await ann.Connection.SetAvailable(true);

@@ -15,7 +15,7 @@ public class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<Netwerk
         await using var live = await LiveEvent.CreateAsync(factory, protocol);
         var (host, _) = await live.JoinAsHostAsync();
         var (ann, _) = await live.JoinAsync("Ann");
-        var round = await host.Connection.StartRound(600, 2);
+        var round = await live.StartRoundWhereOnlyTheyWaitAsync(host, ann);
         await ann.BreakoutWaiting.WaitForAny();
 
         var (bob, bobJoin) = await live.JoinAsync("Bob");
@@ -39,7 +39,7 @@ public class LateJoinerTests(NetwerkLiveFactory factory) : IClassFixture<Netwerk
         var (ann, _) = await live.JoinAsync("Ann");
         var (bob, _) = await live.JoinAsync("Bob");
         await bob.Connection.SetAvailable(false);
-        var round = await host.Connection.StartRound(600, 2);
+        var round = await live.StartRoundWhereOnlyTheyWaitAsync(host, ann);
         await ann.BreakoutWaiting.WaitForAny();
 
         await bob.Connection.SetAvailable(true);

@@ -161,6 +161,31 @@ public class ReportTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLive
     }
 
     [Fact]
+    public async Task ARoundInWhichNobodyWasPlacedIsInNeitherTheJsonNorTheCsvReport()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (host, _) = await live.JoinAsHostAsync();
+        var (ann, _) = await live.JoinAsync("Ann", "Hoya");
+        var (bob, _) = await live.JoinAsync("Bob", "Bakkerij Bos");
+        // Two open people who must not meet: the round starts, and nobody is placed.
+        await bob.Connection.BlockAttendee(ann.AttendeeId);
+        var empty = await host.Connection.StartRound(60, 2);
+        Assert.Equal(0, empty.GroupCount);
+        var runningReport = await ReportAsync(live);
+        await host.Connection.EndRound();
+
+        var report = await ReportAsync(live);
+        using var response = await GetAsync(live.Id, live.Created.HostToken, "?format=csv");
+
+        Assert.Empty(runningReport.Rounds);
+        Assert.Empty(report.Rounds);
+        Assert.Equal(0, report.Breakouts);
+        var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.Contains("total,rounds,0", rows);
+        Assert.DoesNotContain(rows, row => row.Contains(empty.RoundId, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task TheCsvReportNeverHoldsAContact()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);

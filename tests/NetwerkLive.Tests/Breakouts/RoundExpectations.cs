@@ -21,6 +21,20 @@ public static class RoundExpectations
     public static Task<List<TestClient>> JoinAllAsync(this LiveEvent live, params string[] names) =>
         live.JoinAllAsync(names.Select(name => (name, (string?)(name + " BV"))));
 
+    /// <summary>
+    /// Starts a round in which only <paramref name="waiting"/> waits for a partner. A round needs two people open for
+    /// networking, so Zoe is the second: she blocked them (so neither is grouped) and leaves the round while waiting.
+    /// </summary>
+    public static async Task<RoundInfo> StartRoundWhereOnlyTheyWaitAsync(this LiveEvent live, TestClient host, TestClient waiting, int seconds = 600)
+    {
+        var (zoe, _) = await live.JoinAsync("Zoe", "Zoe BV");
+        await zoe.Connection.BlockAttendee(waiting.AttendeeId);
+        var round = await host.Connection.StartRound(seconds, 2);
+        await zoe.BreakoutWaiting.WaitForAny();
+        await zoe.Connection.LeaveBreakout();
+        return round;
+    }
+
     /// <summary>Each client's first assignment in the round, by attendee id.</summary>
     public static async Task<Dictionary<string, BreakoutAssignment>> AssignmentsAsync(this IEnumerable<TestClient> clients, string roundId)
     {

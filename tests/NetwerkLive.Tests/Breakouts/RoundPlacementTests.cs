@@ -90,18 +90,22 @@ public sealed class RoundPlacementTests(NetwerkLiveFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task AnAttendeeAloneInTheRoundIsToldToWaitInsteadOfBeingGrouped()
+    public async Task TwoPeopleWhoMustNotMeetAreBothToldToWaitInsteadOfBeingGrouped()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         var (host, _) = await live.JoinAsHostAsync();
         var (ann, _) = await live.JoinAsync("Ann");
+        var (bob, _) = await live.JoinAsync("Bob");
+        await bob.Connection.BlockAttendee(ann.AttendeeId);
 
         var round = await host.Connection.StartRound(Duration, 2);
 
         Assert.Equal(new BreakoutWaitingNotice(round.RoundId, round.EndsAt), await ann.BreakoutWaiting.WaitForAny());
+        Assert.Equal(new BreakoutWaitingNotice(round.RoundId, round.EndsAt), await bob.BreakoutWaiting.WaitForAny());
         Assert.Equal(0, round.GroupCount);
         Assert.Equal(0, round.ParticipantCount);
         await ann.RoundStarted.WaitFor(r => r.RoundId == round.RoundId);
         Assert.Empty(ann.BreakoutStarted.Items);
+        Assert.Empty(bob.BreakoutStarted.Items);
     }
 }

@@ -14,7 +14,7 @@ public sealed class WaitingTests(NetwerkLiveFactory factory) : IClassFixture<Net
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         var (host, _) = await live.JoinAsHostAsync();
         var (ann, _) = await live.JoinAsync("Ann");
-        var round = await host.Connection.StartRound(Duration, 2);
+        var round = await live.StartRoundWhereOnlyTheyWaitAsync(host, ann, Duration);
         await ann.BreakoutWaiting.WaitForAny();
 
         await ann.Connection.LeaveBreakout();
@@ -31,7 +31,7 @@ public sealed class WaitingTests(NetwerkLiveFactory factory) : IClassFixture<Net
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
         var (host, _) = await live.JoinAsHostAsync();
         var (ann, _) = await live.JoinAsync("Ann");
-        var round = await host.Connection.StartRound(Duration, 2);
+        var round = await live.StartRoundWhereOnlyTheyWaitAsync(host, ann, Duration);
         await ann.BreakoutWaiting.WaitFor(w => w.EndsAt == round.EndsAt);
 
         var extended = await host.Connection.ExtendRound(120);

@@ -30,6 +30,7 @@ public sealed class TestClient : IAsyncDisposable
         connection.BreakoutBroadcast += BreakoutBroadcast.Add;
         connection.FollowUpMatched += FollowUpMatched.Add;
         connection.CallSignal += CallSignals.Add;
+        connection.BreakoutOverview += Overviews.Add;
         connection.Connection.Closed += error =>
         {
             Closed.Add(error);
@@ -66,6 +67,7 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<Announcement> BreakoutBroadcast { get; } = new();
     public Inbox<FollowUpMatch> FollowUpMatched { get; } = new();
     public Inbox<CallSignalNotice> CallSignals { get; } = new();
+    public Inbox<BreakoutOverview> Overviews { get; } = new();
 
     /// <summary>Waits until a presence message says this attendee is present (joined or updated).</summary>
     public Task<PresenceChange> WaitUntilSeesPresent(string attendeeId) =>

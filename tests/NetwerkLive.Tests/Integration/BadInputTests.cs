@@ -95,6 +95,10 @@ public sealed class BadInputTests(NetwerkLiveFactory factory) : IClassFixture<Ne
         ["SendCallSignal"] = c => c.SendCallSignal("g1", "someone", "{}"),
         ["GetIceServers"] = c => c.GetIceServers(),
         ["ReportCallConnected"] = c => c.ReportCallConnected("g1"),
+        ["PairWaiting"] = c => c.PairWaiting("someone", "someone-else"),
+        ["MoveToGroup"] = c => c.MoveToGroup("someone", "g1"),
+        ["EndGroup"] = c => c.EndGroup("g1"),
+        ["GoLive"] = c => c.GoLive(),
     };
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
     // strings, timestamps and counts integers. Built from each other as the contract builds its shapes.
     private const string AttendeeShape = """{"available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer}""";
     private const string ChatMessageShape = """{"senderId":string,"senderName":string,"sentAt":integer,"seq":integer,"text":string}""";
-    private const string EventSummaryShape = """{"attendeeCount":integer,"eventId":string,"livestreamUrl":string,"meetingMode":string,"seriesKey":string,"title":string}""";
+    private const string EventSummaryShape = """{"allowOwnInterests":bool,"attendeeCount":integer,"description":string,"eventId":string,"interestTags":[string,string],"liveAt":integer,"livestreamUrl":string,"meetingMode":string,"seriesKey":string,"startsAt":integer,"title":string}""";
     private const string AssignmentShape = """{"connectionLost":[string],"endsAt":integer,"groupId":string,"meetingUrl":string,"partners":[""" + AttendeeShape + """],"roundId":string}""";
     private const string AnnouncementShape = """{"sentAt":integer,"text":string}""";
     private const string BreakoutChatMessageShape = """{"groupId":string,"roundId":string,"senderId":string,"senderName":string,"sentAt":integer,"text":string}""";
@@ -38,20 +38,43 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
     private const string FollowUpStateShape = """{"asked":[string],"matched":[""" + FollowUpMatchShape + "]}";
     private const string IceServerShape = """{"credential":string,"urls":[string],"username":string}""";
     private const string RoundNoticeShape = """{"endsAt":integer,"groupCount":integer,"roundId":string}""";
+    private const string OverviewPersonShape = """{"attendeeId":string,"company":string,"displayName":string}""";
+    private const string OverviewMemberShape = """{"attendeeId":string,"company":string,"displayName":string,"state":string}""";
+    private const string OverviewGroupShape = """{"endsAt":integer,"extensionVotes":[string],"groupId":string,"kind":string,"members":[""" + OverviewMemberShape + ""","""
+        + OverviewMemberShape + """],"roundId":string,"startedAt":integer}""";
+    private const string OverviewRoundShape = """{"endsAt":integer,"groupSize":integer,"number":integer,"roundId":string,"startedAt":integer}""";
+    private const string OverviewCountsShape = """{"inBreakouts":integer,"open":integer,"present":integer,"waiting":integer}""";
+    private const string BreakoutOverviewShape = """{"counts":""" + OverviewCountsShape + ""","generatedAt":integer,"groups":[""" + OverviewGroupShape + """],"round":"""
+        + OverviewRoundShape + ""","satOut":[""" + OverviewPersonShape + """],"waiting":[""" + OverviewPersonShape + "]}";
+
+    private static readonly EventSummary SampleSummary = new("e1", "Live", "https://example.org/live", 1, "s1")
+    {
+        StartsAt = Now,
+        LiveAt = Now,
+        Description = "Netwerken voor waterbouwers",
+        InterestTags = ["water", "bouw"],
+    };
+    private static readonly OverviewPerson SamplePerson = new("a3", "Cas", "Arcadis");
+    private static readonly BreakoutOverview SampleOverview = new(
+        new OverviewRound("r1", 2, Now, Now, 2),
+        [new OverviewGroup("g1", "r1", GroupKinds.Round, Now, Now,
+            [new OverviewMember("a1", "Ann", "Hoya", MemberStates.InGroup), new OverviewMember("a2", "Bob", "Sweco", MemberStates.Left)], ["a1"])],
+        [SamplePerson], [SamplePerson], new OverviewCounts(4, 3, 1, 1), Now);
 
     public static TheoryData<string, object, string> Payloads => new()
     {
-        { "JoinResult", new JoinResult(new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3))
+        { "JoinResult", new JoinResult(SampleSummary, SampleAttendee, [SampleAttendee], 1, [SampleMessage], SampleAssignment, new RoundNotice("r1", Now, 3))
             {
                 Announcement = new Announcement("Welkom", Now),
                 BreakoutChat = [SampleBreakoutMessage],
                 Broadcast = new Announcement("Nog twee minuten", Now),
                 FollowUps = SampleFollowUps,
                 Met = [SampleAttendee],
+                HostOverview = SampleOverview,
             },
             """{"announcement":""" + AnnouncementShape + ""","attendeeCount":integer,"attendees":[""" + AttendeeShape + """],"breakout":""" + AssignmentShape
             + ""","breakoutChat":[""" + BreakoutChatMessageShape + """],"broadcast":""" + AnnouncementShape + ""","chat":[""" + ChatMessageShape
-            + """],"event":""" + EventSummaryShape + ""","followUps":""" + FollowUpStateShape + ""","met":[""" + AttendeeShape + """],"round":""" + RoundNoticeShape
+            + """],"event":""" + EventSummaryShape + ""","followUps":""" + FollowUpStateShape + ""","hostOverview":""" + BreakoutOverviewShape + ""","met":[""" + AttendeeShape + """],"round":""" + RoundNoticeShape
             + ""","self":""" + AttendeeShape + "}" },
         { "BreakoutAssignment", SampleAssignment, AssignmentShape },
         { "RoundInfo", new RoundInfo("r1", 3, 7, Now), """{"endsAt":integer,"groupCount":integer,"participantCount":integer,"roundId":string}""" },
@@ -68,7 +91,11 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
         { "FollowUpMatch", new FollowUpMatch(SampleAttendee, "ann@example.org"), FollowUpMatchShape },
         { "FollowUpState", SampleFollowUps, FollowUpStateShape },
         { "CoffeeQueueStatus", new CoffeeQueueStatus(false, 1), """{"matched":bool,"waiting":integer}""" },
-        { "EventSummary", new EventSummary("e1", "Live", "https://example.org/live", 1, "s1"), EventSummaryShape },
+        { "EventSummary", SampleSummary, EventSummaryShape },
+        { "BreakoutOverview", SampleOverview, BreakoutOverviewShape },
+        { "BreakoutOverviewBetweenRounds", SampleOverview with { Round = null, Groups = [], SatOut = [] },
+            """{"counts":""" + OverviewCountsShape + ""","generatedAt":integer,"groups":[],"round":null,"satOut":[],"waiting":[""" + OverviewPersonShape + "]}" },
+        { "EventLiveNotice", new EventLiveNotice(Now), """{"liveAt":integer}""" },
         { "Attendee", SampleAttendee, AttendeeShape },
         { "ChatMessage", SampleMessage, ChatMessageShape },
         { "PresenceChange", new PresenceChange([SampleAttendee], ["a2"], [SampleAttendee with { Available = false }], 2),
