@@ -114,38 +114,54 @@ public sealed partial class ScheduleTests(BrowserFixture fixture, ITestOutputHel
     }
 
     [Fact]
-    public async Task AnEventCreatedOnTheLandingPageWithAStartTimeOpensItsLobbyIntoTheRoomWhenTheTimeComes()
+    public async Task AnEventCreatedOnTheLandingPageWithAStartTimeOpensItsLobbyWhenThePagesClockPassesItOrWhenARoundStarts()
     {
         var startsAt = TomorrowEvening();
         var hostPage = await Scene.OpenBrowserAsync("host", timeZone: Amsterdam);
         await hostPage.GotoAsync("/");
         await hostPage.GetByTestId("event-title").FillAsync("Voorjaarsborrel");
+        await hostPage.GetByTestId("meeting-mode-external").CheckAsync();
+        await hostPage.GetByTestId("meeting-url-template").FillAsync("https://meet.jit.si/netwerk-{room}");
         // datetime-local: the browser's own time, sent with the browser's offset.
         await hostPage.GetByTestId("event-starts-at").FillAsync(startsAt.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
         await hostPage.GetByTestId("event-description").FillAsync("Netwerken met ondernemers uit de regio.");
         await hostPage.GetByTestId("event-interest-tags").FillAsync("Duurzaamheid, Financiën");
         await hostPage.GetByTestId("create-event").ClickAsync();
-        await Expect(hostPage.GetByTestId("join-link")).ToHaveAttributeAsync("href", new Regex("/e/[^/#?]+$"));
+        await Expect(hostPage.GetByTestId("host-link")).ToHaveAttributeAsync("href", new Regex("#token=.+$"));
         var joinLink = (await hostPage.GetByTestId("join-link").GetAttributeAsync("href"))!;
+        var hostToken = Uri.UnescapeDataString((await hostPage.GetByTestId("host-link").GetAttributeAsync("href"))!.Split("#token=")[1]);
         using var http = new HttpClient { BaseAddress = Scene.BaseAddress };
         var summary = (await http.GetFromJsonAsync<EventSummary>($"/api/events/{joinLink[(joinLink.LastIndexOf('/') + 1)..]}"))!;
         Assert.Equal((startsAt.ToUnixTimeMilliseconds(), "Netwerken met ondernemers uit de regio.", true), (summary.StartsAt, summary.Description, summary.AllowOwnInterests));
         Assert.Equal(["Duurzaamheid", "Financiën"], summary.InterestTags);
 
-        // The guest's clock is the page's: it runs as usual until the test moves it past the start time.
-        var page = await Scene.OpenBrowserAsync("Ann", timeZone: Amsterdam);
-        await page.Clock.InstallAsync();
-        await page.GotoAsync(joinLink);
-        await page.GetByTestId("display-name").FillAsync("Ann de Vries");
-        await page.GetByTestId("interests").FillAsync("zeilen");
-        await page.GetByTestId("join").ClickAsync();
-        await Expect(page.GetByTestId("lobby-countdown")).ToHaveTextAsync(CountdownHoursAhead());
-        await Expect(page.GetByTestId("livestream-box")).ToBeHiddenAsync();
+        // Ann's clock is her page's own: it runs as usual until the test moves it past the start time. Chris's is real.
+        var ann = await Scene.OpenBrowserAsync("Ann", timeZone: Amsterdam);
+        await ann.Clock.InstallAsync();
+        var chris = await Scene.OpenBrowserAsync("Chris", timeZone: Amsterdam);
+        foreach (var (page, name) in new[] { (ann, "Ann de Vries"), (chris, "Chris Bakker") })
+        {
+            await page.GotoAsync(joinLink);
+            await page.GetByTestId("display-name").FillAsync(name);
+            await page.GetByTestId("interests").FillAsync("zeilen");
+            await page.GetByTestId("join").ClickAsync();
+            await Expect(page.GetByTestId("lobby-countdown")).ToHaveTextAsync(CountdownHoursAhead());
+            await Expect(page.GetByTestId("livestream-box")).ToBeHiddenAsync();
+        }
 
-        await page.Clock.SetSystemTimeAsync(startsAt.UtcDateTime.AddSeconds(1));
+        await ann.Clock.SetSystemTimeAsync(startsAt.UtcDateTime.AddSeconds(1));
 
-        await Expect(page.GetByTestId("lobby")).ToBeHiddenAsync();
-        await Expect(page.GetByTestId("livestream-box")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
+        await Expect(ann.GetByTestId("lobby")).ToBeHiddenAsync();
+        await Expect(ann.GetByTestId("livestream-box")).ToBeVisibleAsync();
+        await Expect(chris.GetByTestId("lobby")).ToBeVisibleAsync();
+
+        // Chris's start time is still a day away, but a round starting means the event runs: his lobby opens too.
+        await using var host = EventConnection.Create(Scene.BaseAddress, hostToken);
+        await host.StartAsync();
+        await host.Join();
+        await host.StartRound(60, 2);
+
+        await Expect(chris.GetByTestId("lobby")).ToBeHiddenAsync();
+        await Expect(chris.GetByTestId("breakout-panel")).ToBeVisibleAsync();
     }
 }
