@@ -39,6 +39,7 @@ public sealed class OptionsValidationTests
     [InlineData("Storage:EventRetention", "00:00:30", "Storage:EventRetention must be between one minute and 3650 days.")]
     [InlineData("Redis:OperationTimeout", "00:00:00", "Redis:OperationTimeout must be between 100 ms and 30 seconds.")]
     [InlineData("Breakouts:MinRoundDuration", "00:00:04", "Breakouts:MinRoundDuration must be between 5 seconds and 1 hour.")]
+    [InlineData("Schedule:CalendarEventLength", "00:01:00", "Schedule:CalendarEventLength must be between 5 minutes and 1 day")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
     {
         var failure = StartupFailure(new NetwerkLiveFactory().With(key, value));
