@@ -79,7 +79,6 @@ export const en = {
   lobbyTitle: "You're early",
   lobbyIntro: "The event has not started yet. Chat with the others who are here already: the room opens by itself when the host starts.",
   lobbyCountdown: (words, numbers) => `Starts in ${words} (${numbers})`,
-  lobbyStartingNow: "Starting any moment now…",
   lobbyOpened: "The event has started: welcome to the room.",
   dayCount: { one: (n) => `${n} day`, other: (n) => `${n} days` },
   hourCount: { one: (n) => `${n} hour`, other: (n) => `${n} hours` },

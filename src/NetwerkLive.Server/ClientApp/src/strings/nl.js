@@ -79,7 +79,6 @@ export const nl = {
   lobbyTitle: "Je bent vroeg",
   lobbyIntro: "Het evenement is nog niet begonnen. Chat alvast met wie er al is: de zaal gaat vanzelf open zodra de host begint.",
   lobbyCountdown: (words, numbers) => `Begint over ${words} (${numbers})`,
-  lobbyStartingNow: "Het begint zo…",
   lobbyOpened: "Het evenement is begonnen: welkom in de zaal.",
   dayCount: { one: (n) => `${n} dag`, other: (n) => `${n} dagen` },
   hourCount: { one: (n) => `${n} uur`, other: (n) => `${n} uur` },
