@@ -7,6 +7,7 @@ import { Report } from "./report.js";
 import { byTestId, el, setText, show, busy } from "./dom.js";
 import { strings, clock, plural } from "./strings.js";
 import { startLanguage } from "./language.js";
+import { GoLive } from "./host-golive.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const storageKey = `netwerklive:host:${eventId}`;
@@ -44,6 +45,7 @@ class HostConsole {
       onPeopleChanged: () => this.renderCounters(),
     });
 
+    this.goLive = new GoLive(connection, this.room);
     this.startButton = byTestId("host-start-round");
     this.endButton = byTestId("host-end-round");
     this.extendButton = byTestId("host-extend-round");
@@ -71,6 +73,7 @@ class HostConsole {
 
   async applyJoin(result, reconnected) {
     await this.room.applyJoin(result, reconnected);
+    this.goLive.applyJoin(result);
     this.showRound(result.round ?? null);
     if (!result.round) this.inBreakouts = 0;
     this.renderCounters();
