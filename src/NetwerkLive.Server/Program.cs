@@ -5,6 +5,7 @@ using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Observability;
+using NetwerkLive.Server.Schedule;
 using NetwerkLive.Server.Storage;
 using NetwerkLive.Server.Video;
 using NetwerkLive.Server.Web;
@@ -20,6 +21,7 @@ builder.AddEvents();
 builder.AddBreakouts();
 builder.AddLimits();
 builder.AddVideo();
+builder.AddSchedule();
 
 var app = builder.Build();
 
@@ -32,5 +34,6 @@ app.UseAuthorization();
 app.MapEventAuth();
 app.MapEvents();
 app.MapBreakouts();
+app.MapSchedule();
 
 app.Run();

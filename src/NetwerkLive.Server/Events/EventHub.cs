@@ -4,6 +4,7 @@ using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Moderation;
+using NetwerkLive.Server.Schedule;
 using NetwerkLive.Server.Video;
 
 namespace NetwerkLive.Server.Events;
@@ -11,7 +12,7 @@ namespace NetwerkLive.Server.Events;
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
 public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat,
-    VideoCallService video)
+    VideoCallService video, GoLiveService goLive)
     : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
@@ -62,17 +63,9 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task EndGroup(string groupId) => breakouts.EndGroupAsync(Member, groupId);
 
-    // Issue 14: implemented on the i14-schedule branch; the contract is fixed here first.
-    public Task GoLive() => NotBuiltYet();
+    public Task GoLive() => goLive.GoLiveAsync(Member);
 
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
 
     private RoomMember Member => room.ActingMember(Context);
-
-    // Until their branches land the stubs still refuse a caller who has not joined, as every method does.
-    private Task NotBuiltYet()
-    {
-        _ = Member;
-        throw new HubException("Not built yet.");
-    }
 }

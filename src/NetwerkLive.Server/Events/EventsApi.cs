@@ -6,6 +6,7 @@ using NetwerkLive.Contracts;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
+using NetwerkLive.Server.Schedule;
 using NetwerkLive.Server.Storage;
 using NetwerkLive.Server.Video;
 
@@ -43,6 +44,7 @@ public static class EventsApi
             AddError(errors, "meetingUrlTemplate", MeetingModeRules.CheckLink(mode, template));
         }
         AddError(errors, "hostName", TextRules.CheckOptionalName(TextRules.Clean(request.HostName), Texts.Get("Field.HostName"), 60));
+        var schedule = ScheduleRules.Read(request, time.GetUtcNow(), errors);
         if (errors.Count > 0)
         {
             return Invalid(errors, Texts.Get("Event.NotCreatedTitle"));
@@ -65,7 +67,8 @@ public static class EventsApi
         var eventId = Ids.NewEventId();
         var hostId = Ids.NewAttendeeId();
         hostPersonId ??= Ids.NewPersonId();
-        var record = new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId, mode);
+        var record = new EventRecord(eventId, request.Title!.Trim(), TextRules.Clean(request.LivestreamUrl), template, hostId, now, seriesId, mode,
+            schedule.StartsAt, LiveAt: null, schedule.Description, schedule.InterestTags, schedule.AllowOwnInterests);
         await store.CreateEventAsync(record, http.RequestAborted);
         await store.AddAttendeeAsync(new AttendeeRecord(eventId, hostId, TextRules.Clean(request.HostName) ?? "Host", null, [], null,
             IsHost: true, Available: false, Removed: false, now, hostPersonId), http.RequestAborted);
@@ -106,10 +109,7 @@ public static class EventsApi
         {
             return UnknownEvent(eventId);
         }
-        return TypedResults.Ok(new EventSummary(record.EventId, record.Title, record.LivestreamUrl, await presence.CountAsync(eventId, ct), record.SeriesKey)
-        {
-            MeetingMode = record.Mode,
-        });
+        return TypedResults.Ok(record.ToSummary(await presence.CountAsync(eventId, ct)));
     }
 
     private static async Task<Results<Created<RegisterAttendeeResponse>, ValidationProblem, ProblemHttpResult>> Register(
@@ -124,7 +124,7 @@ public static class EventsApi
         AddError(errors, "displayName", TextRules.CheckName(displayName, Texts.Get("Field.DisplayName"), 60));
         var company = TextRules.Clean(request.Company);
         AddError(errors, "company", TextRules.CheckOptional(company, Texts.Get("Field.Company"), 100));
-        var interests = CleanInterests(request.Interests, out var interestsError);
+        var interests = CleanInterests(request.Interests, ev, out var interestsError);
         AddError(errors, "interests", interestsError);
         var (contact, contactRefusal) = Contacts.Normalise(TextRules.Clean(request.Contact));
         AddError(errors, "contact", contactRefusal);
@@ -159,8 +159,11 @@ public static class EventsApi
     public const int MaxInterests = 10;
     public const int MaxInterestLength = 30;
 
-    /// <summary>Trims the tags and drops empty ones and case-insensitive duplicates.</summary>
-    private static string[] CleanInterests(string[]? raw, out string? error)
+    /// <summary>
+    /// Trims the tags and drops empty ones and case-insensitive duplicates; the event's own tags are taken in their
+    /// spelling (and may be longer than an interest of one's own), others only when the host allows them.
+    /// </summary>
+    private static string[] CleanInterests(string[]? raw, EventRecord ev, out string? error)
     {
         error = null;
         if (raw is null)
@@ -173,8 +176,10 @@ public static class EventsApi
             error = Texts.Format("Event.TooManyInterests", Texts.Count("Unit.Interests", MaxInterests), tags.Length);
             return [];
         }
-        error = tags.Select(t => TextRules.CheckOptional(t, Texts.Format("Field.Interest", Shorten(t)), MaxInterestLength)).FirstOrDefault(e => e is not null);
-        return tags;
+        var matched = ScheduleRules.MatchInterests(ev, tags, out error);
+        error ??= matched.Where(m => !m.IsTag)
+            .Select(m => TextRules.CheckOptional(m.Interest, Texts.Format("Field.Interest", Shorten(m.Interest)), MaxInterestLength)).FirstOrDefault(e => e is not null);
+        return [.. matched.Select(m => m.Interest)];
     }
 
     private static string Shorten(string tag) => tag.Length <= 20 ? tag : tag[..20] + "…";

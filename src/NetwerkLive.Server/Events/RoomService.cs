@@ -88,7 +88,7 @@ public sealed class RoomService(
         var recalled = await recall.RecallAsync(record, self, group);
 
         return new JoinResult(
-            new EventSummary(record.EventId, record.Title, record.LivestreamUrl, snapshot.Count, record.SeriesKey) { MeetingMode = record.Mode },
+            record.ToSummary(snapshot.Count),
             self.ToDto(joinedAt),
             attendees,
             snapshot.Count,

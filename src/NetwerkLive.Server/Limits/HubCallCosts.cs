@@ -20,6 +20,7 @@ public static class HubCallCosts
         [nameof(IEventHub.Announce)] = 1,
         [nameof(IEventHub.DeleteMessage)] = 1,
         [nameof(IEventHub.RemoveAttendee)] = 2,
+        [nameof(IEventHub.GoLive)] = 2,
         [nameof(IEventHub.StartRound)] = 5,
         [nameof(IEventHub.EndRound)] = 2,
         [nameof(IEventHub.ExtendRound)] = 2,

@@ -7,6 +7,12 @@ public interface IEventStore
 
     Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Sets the event's <see cref="EventRecord.LiveAt"/> to <paramref name="liveAt"/> unless it is set already, as one
+    /// atomic change. True only for the call that set it (so only that one tells everyone); false for an unknown event.
+    /// </summary>
+    Task<bool> SetLiveAsync(string eventId, long liveAt, CancellationToken ct = default);
+
     Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default);
 
     /// <summary>How many people are registered for the event, the host and removed attendees included.</summary>

@@ -23,6 +23,19 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
     public Task<EventRecord?> GetEventAsync(string eventId, CancellationToken ct = default) =>
         Task.FromResult(_events.GetValueOrDefault(eventId));
 
+    public Task<bool> SetLiveAsync(string eventId, long liveAt, CancellationToken ct = default)
+    {
+        while (_events.TryGetValue(eventId, out var current) && current.LiveAt is null)
+        {
+            if (_events.TryUpdate(eventId, current with { LiveAt = liveAt }, current))
+            {
+                activity.Touch(eventId);
+                return Task.FromResult(true);
+            }
+        }
+        return Task.FromResult(false);
+    }
+
     public Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)
     {
         if (!_attendees.TryAdd((record.EventId, record.AttendeeId), record))

@@ -13,8 +13,19 @@ public sealed record EventRecord(
     string HostId,
     long CreatedAt,
     string? SeriesId = null,
-    string? MeetingMode = null)
+    string? MeetingMode = null,
+    long? StartsAt = null,
+    long? LiveAt = null,
+    string? Description = null,
+    string[]? InterestTags = null,
+    bool AllowOwnInterests = true)
 {
+    /// <summary>The host's interest tags; events stored before tags existed have none.</summary>
+    public string[] Tags => InterestTags ?? [];
+
+    /// <summary>Whether attendees may add interests besides <see cref="Tags"/>: always when there are no tags to choose from.</summary>
+    public bool OwnInterestsAllowed => AllowOwnInterests || Tags.Length == 0;
+
     /// <summary>How breakouts meet; events stored before the choice existed follow the rule for a request without one.</summary>
     public string Mode => MeetingMode ?? Video.MeetingModeRules.Resolve(null, MeetingUrlTemplate);
 

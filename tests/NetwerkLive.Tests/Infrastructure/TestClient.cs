@@ -16,6 +16,7 @@ public sealed class TestClient : IAsyncDisposable
         connection.ChatDeleted += Deleted.Add;
         connection.AnnouncementReceived += Announcements.Add;
         connection.Removed += Removed.Add;
+        connection.EventLive += EventLive.Add;
         connection.RoundStarted += RoundStarted.Add;
         connection.RoundEnded += RoundEnded.Add;
         connection.BreakoutStarted += BreakoutStarted.Add;
@@ -52,6 +53,7 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<long> Deleted { get; } = new();
     public Inbox<Announcement> Announcements { get; } = new();
     public Inbox<RemovedNotice> Removed { get; } = new();
+    public Inbox<EventLiveNotice> EventLive { get; } = new();
     public Inbox<Exception?> Closed { get; } = new();
     public Inbox<RoundNotice> RoundStarted { get; } = new();
     public Inbox<RoundEndedNotice> RoundEnded { get; } = new();

@@ -51,6 +51,54 @@ public abstract class EventStoreContract
     }
 
     [Fact]
+    public async Task AnEventsScheduleRoundTrips()
+    {
+        var store = CreateStore();
+        var record = NewEvent() with
+        {
+            StartsAt = 1_700_086_400_000, Description = "Borrel;\nmet \"quotes\"", InterestTags = ["AI", "Zorg"], AllowOwnInterests = false,
+        };
+
+        await store.CreateEventAsync(record);
+
+        var stored = await store.GetEventAsync(_eventId);
+        Assert.Equal(record.InterestTags, stored?.InterestTags);
+        Assert.Equal(record with { InterestTags = null }, stored! with { InterestTags = null });
+    }
+
+    [Fact]
+    public async Task GoingLiveSetsLiveAtOnceAndKeepsTheFirstTime()
+    {
+        var store = CreateStore();
+        await store.CreateEventAsync(NewEvent());
+
+        var first = await store.SetLiveAsync(_eventId, 1_700_000_100_000);
+        var second = await store.SetLiveAsync(_eventId, 1_700_000_200_000);
+
+        Assert.Equal((true, false), (first, second));
+        Assert.Equal(NewEvent().Title, (await store.GetEventAsync(_eventId))?.Title);
+        Assert.Equal(1_700_000_100_000, (await store.GetEventAsync(_eventId))?.LiveAt);
+    }
+
+    [Fact]
+    public async Task AnUnknownEventDoesNotGoLive()
+    {
+        Assert.False(await CreateStore().SetLiveAsync(Ids.NewEventId(), 1_700_000_100_000));
+    }
+
+    [Fact]
+    public async Task OfManyGoingLiveAtOnceExactlyOneSetsIt()
+    {
+        var store = CreateStore();
+        await store.CreateEventAsync(NewEvent());
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => store.SetLiveAsync(_eventId, 1_700_000_100_000 + i))));
+
+        Assert.Single(results, r => r);
+        Assert.Equal(1_700_000_100_000 + Array.IndexOf(results, true), (await store.GetEventAsync(_eventId))?.LiveAt);
+    }
+
+    [Fact]
     public async Task AttendeesAreCountedPerEvent()
     {
         var store = CreateStore();

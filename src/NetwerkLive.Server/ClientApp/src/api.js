@@ -64,14 +64,16 @@ function problemText(problem) {
   return problem?.detail || problem?.title || strings.somethingWrong;
 }
 
-export async function createEvent({ title, livestreamUrl, meetingMode, meetingUrlTemplate, hostName }) {
-  const response = await request("POST", "/api/events", { body: { title, livestreamUrl, meetingMode, meetingUrlTemplate, hostName } });
+export async function createEvent({ title, livestreamUrl, meetingMode, meetingUrlTemplate, hostName, startsAt, description, interestTags, allowOwnInterests }) {
+  const response = await request("POST", "/api/events", {
+    body: { title, livestreamUrl, meetingMode, meetingUrlTemplate, hostName, startsAt, description, interestTags, allowOwnInterests },
+  });
   return response.json(); // { eventId, hostToken, joinUrl }
 }
 
 export async function getEvent(eventId) {
   const response = await request("GET", `/api/events/${encodeURIComponent(eventId)}`);
-  return response.json(); // { eventId, title, livestreamUrl, attendeeCount, seriesKey, meetingMode }
+  return response.json(); // EventSummary in docs/hub-contract.md
 }
 
 export async function register(eventId, { displayName, company, interests, contact, personToken }) {

@@ -62,7 +62,7 @@ export class EventConnection {
     this.onState = onState;
     this.onJoined = onJoined;
     this.onRefused = onRefused;
-    this.handlers = new Map();
+    this.handlers = []; // [name, handler]: several parts of a page may listen to one push
     this.connection = null;
     this.protocol = null;
     this.state = null;
@@ -86,7 +86,7 @@ export class EventConnection {
 
   /** Subscribes to a push from the server (by its name in docs/hub-contract.md). */
   on(name, handler) {
-    this.handlers.set(name, handler);
+    this.handlers.push([name, handler]);
     this.connection?.on(name, handler);
   }
 

@@ -1,7 +1,7 @@
 // Entry point of /e/{eventId}: the join form (or "Continue as ..." for someone this browser knows),
 // then the room with breakouts; the removed page for someone the host removed.
 
-import { getEvent, register, parseInterests, ApiError } from "./api.js";
+import { getEvent, register, ApiError } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Breakouts } from "./breakout.js";
@@ -14,6 +14,8 @@ import { MediaCheck } from "./media-check.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
 import { strings, onLanguageChange } from "./strings.js";
 import { startLanguage } from "./language.js";
+import { EventAbout } from "./event-about.js";
+import { Lobby } from "./lobby.js";
 import { personToken, keepPersonToken, forgetPersonToken } from "./person.js";
 import { rememberedAttendee, inRoomInThisTab, rememberAttendee, markInRoom, rememberRemoved, forgetAttendee } from "./identity.js";
 
@@ -26,6 +28,8 @@ let rerenderRoom = () => {};
 let seriesKey = null;
 let eventTitle = "";
 let removed = false;
+// The start time, description and interest tags on the join form.
+const about = new EventAbout(eventId);
 
 const attention = new Attention(byTestId("moment-announcer"), () => (eventTitle ? `${eventTitle} · ${strings.appName}` : strings.appName));
 
@@ -67,6 +71,7 @@ function wireContinue() {
     forgetAttendee(eventId);
     forgetPersonToken(seriesKey);
     for (const field of ["display-name", "company", "interests", "contact"]) byTestId(field).value = "";
+    about.clear();
     showJoinForm();
   });
 }
@@ -106,7 +111,7 @@ function wireJoinForm() {
       const registration = await register(eventId, {
         displayName,
         company: byTestId("company").value.trim() || null,
-        interests: parseInterests(byTestId("interests").value),
+        interests: about.chosenInterests(),
         contact: byTestId("contact").value.trim() || null,
         personToken: personToken(seriesKey),
       });
@@ -150,6 +155,7 @@ function enterRoom(token) {
     onJoined: async (result, reconnected) => {
       eventTitle = result.event.title;
       await room.applyJoin(result, reconnected);
+      lobby.applyJoin(result);
       call.setMeetingMode(result.event.meetingMode);
       people.applyJoin(result);
       breakouts.applyJoin(result);
@@ -162,6 +168,8 @@ function enterRoom(token) {
       showJoinForm(`${message} ${strings.rejoinNeeded}`);
     },
   });
+  // Before the start time: the lobby, which becomes this room when the event goes live.
+  const lobby = new Lobby(connection, { onOpened: () => attention.announce(strings.lobbyOpened) });
   room = new Room(connection, {
     onPeopleChanged: () => {
       if (room.self) availableToggle.checked = room.self.available;
@@ -209,6 +217,7 @@ async function main() {
   try {
     const summary = await getEvent(eventId);
     setText(byTestId("event-name"), summary.title);
+    about.show(summary);
     seriesKey = summary.seriesKey;
     eventTitle = summary.title;
     document.title = `${summary.title} · ${strings.appName}`;

@@ -14,6 +14,7 @@ import { HostSteering } from "./host-steering.js";
 import { HostLinks } from "./host-links.js";
 import { confirmAction } from "./confirm.js";
 import { updateRememberedHostLink } from "./created-events.js";
+import { GoLive } from "./host-golive.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const storageKey = `netwerklive:host:${eventId}`;
@@ -51,6 +52,8 @@ class HostConsole {
     this.overview = new HostOverview(new HostSteering(connection));
     this.links = new HostLinks(eventId);
 
+    this.goLive = new GoLive(connection, this.room);
+
     this.rotateButton = byTestId("host-rotate-link");
     this.rotateButton.addEventListener("click", busy(this.rotateButton, () => this.rotateLink()));
     this.sendFrom("announce-input", "announce-send", "Announce");
@@ -70,6 +73,7 @@ class HostConsole {
 
   async applyJoin(result, reconnected) {
     await this.room.applyJoin(result, reconnected);
+    this.goLive.applyJoin(result);
     this.rounds.show(result.round ?? null);
     this.showOverview(result.hostOverview ?? null);
     this.refreshReport();

@@ -5,10 +5,12 @@ import { byTestId, copyText, markRefusedFields, setText, show } from "./dom.js";
 import { strings } from "./strings.js";
 import { startLanguage } from "./language.js";
 import { rememberCreatedEvent, renderCreatedEvents } from "./created-events.js";
+import { SCHEDULE_FIELDS, scheduleFields } from "./schedule-form.js";
 
 // The request's fields as the server names them in a refusal, and the inputs they come from.
 const FIELDS = {
   title: "event-title", livestreamUrl: "livestream-url", meetingMode: "meeting-mode-inPage", meetingUrlTemplate: "meeting-url-template", hostName: "host-name",
+  ...SCHEDULE_FIELDS,
 };
 
 // How breakouts meet: "inPage" (the default), "external" or "both"; the link field only when the link is used.
@@ -67,6 +69,7 @@ function main() {
         meetingMode: meetingMode(form),
         meetingUrlTemplate: meetingMode(form) === "inPage" ? null : optional("meeting-url-template"),
         hostName: optional("host-name"),
+        ...scheduleFields(),
       });
       // The token goes in the fragment: browsers never send that part to the server.
       const hostUrl = `${location.origin}/e/${encodeURIComponent(created.eventId)}/host#token=${encodeURIComponent(created.hostToken)}`;

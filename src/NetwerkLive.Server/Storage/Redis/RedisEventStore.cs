@@ -31,6 +31,35 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
         return value.IsNull ? null : RedisJson.Deserialize((byte[])value!, RedisJson.Default.EventRecord);
     }
 
+    // Compare-and-set on the stored JSON: of two hosts' tabs (or nodes) going live at once, one sets it.
+    public async Task<bool> SetLiveAsync(string eventId, long liveAt, CancellationToken ct = default)
+    {
+        var key = EventKey(eventId);
+        for (var attempt = 0; attempt < MaxCasAttempts; attempt++)
+        {
+            var current = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).StringGetAsync(key), ct);
+            if (current.IsNull || RedisJson.Deserialize((byte[])current!, RedisJson.Default.EventRecord) is not { LiveAt: null } record)
+            {
+                return false;
+            }
+            var json = RedisJson.Serialize(record with { LiveAt = liveAt }, RedisJson.Default.EventRecord);
+            var saved = await gate.WriteAsync(async token =>
+            {
+                var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+                transaction.AddCondition(Condition.StringEqual(key, current));
+                // KEEPTTL: the event keeps its retention; the touch below renews it with the rest of its keys.
+                _ = transaction.StringSetAsync(key, json, expiry: null, keepTtl: true);
+                return await transaction.ExecuteAsync();
+            }, ct);
+            if (saved)
+            {
+                await expiry.TouchEventAsync(eventId, ct);
+                return true;
+            }
+        }
+        throw new InvalidOperationException($"Event {eventId} kept changing while it went live ({MaxCasAttempts} attempts).");
+    }
+
     public async Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)
     {
         var json = RedisJson.Serialize(record, RedisJson.Default.AttendeeRecord);

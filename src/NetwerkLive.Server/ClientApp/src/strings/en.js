@@ -65,6 +65,29 @@ export const en = {
   eventNotFound: "This event does not exist. Check the link you were given.",
   rejoinNeeded: "Please join again.",
 
+  // The event before it starts (issue 14): the create form's schedule, the join page's about block, the
+  // lobby and its countdown, and the host's "Go live now"
+  startsAtLabel: "Start date and time (optional)",
+  eventDescriptionLabel: "What is the event about? (optional)",
+  interestTagsLabel: "Interests your guests choose from (optional, separated by commas)",
+  interestTagsPlaceholder: "e.g. sustainability, finance, hiring",
+  allowOwnInterests: "Guests may also add interests of their own",
+  startsAtLine: (when) => `Starts: ${when}`,
+  addToCalendar: "Add to calendar",
+  chooseInterests: "Your interests (optional)",
+  ownInterestsLabel: "Other interests (optional, separated by commas)",
+  lobbyTitle: "You're early",
+  lobbyIntro: "The event has not started yet. Chat with the others who are here already: the room opens by itself when the host starts.",
+  lobbyCountdown: (words, numbers) => `Starts in ${words} (${numbers})`,
+  lobbyOpened: "The event has started: welcome to the room.",
+  dayCount: { one: (n) => `${n} day`, other: (n) => `${n} days` },
+  hourCount: { one: (n) => `${n} hour`, other: (n) => `${n} hours` },
+  minuteCount: { one: (n) => `${n} minute`, other: (n) => `${n} minutes` },
+  secondCount: { one: (n) => `${n} second`, other: (n) => `${n} seconds` },
+  goLiveHint: "Your guests wait in the lobby until the start time. Open the room for them now:",
+  goLiveNow: "Go live now",
+  wentLive: "The room is open.",
+
   // Room
   announcementLabel: "Announcement",
   close: "Close",

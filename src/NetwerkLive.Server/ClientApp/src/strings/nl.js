@@ -65,6 +65,29 @@ export const nl = {
   eventNotFound: "Dit evenement bestaat niet. Controleer de link die je hebt gekregen.",
   rejoinNeeded: "Meld je opnieuw aan.",
 
+  // Het evenement voor het begint (issue 14): de starttijd in het aanmaakformulier, wat de aanmeldpagina
+  // over het evenement laat zien, de lobby met aftellen, en "Nu live gaan" voor de host
+  startsAtLabel: "Startdatum en -tijd (optioneel)",
+  eventDescriptionLabel: "Waar gaat het evenement over? (optioneel)",
+  interestTagsLabel: "Interesses waar je gasten uit kiezen (optioneel, gescheiden door komma's)",
+  interestTagsPlaceholder: "bijv. duurzaamheid, financiën, personeel",
+  allowOwnInterests: "Gasten mogen ook eigen interesses toevoegen",
+  startsAtLine: (when) => `Begint: ${when}`,
+  addToCalendar: "Zet in je agenda",
+  chooseInterests: "Je interesses (optioneel)",
+  ownInterestsLabel: "Andere interesses (optioneel, gescheiden door komma's)",
+  lobbyTitle: "Je bent vroeg",
+  lobbyIntro: "Het evenement is nog niet begonnen. Chat alvast met wie er al is: de zaal gaat vanzelf open zodra de host begint.",
+  lobbyCountdown: (words, numbers) => `Begint over ${words} (${numbers})`,
+  lobbyOpened: "Het evenement is begonnen: welkom in de zaal.",
+  dayCount: { one: (n) => `${n} dag`, other: (n) => `${n} dagen` },
+  hourCount: { one: (n) => `${n} uur`, other: (n) => `${n} uur` },
+  minuteCount: { one: (n) => `${n} minuut`, other: (n) => `${n} minuten` },
+  secondCount: { one: (n) => `${n} seconde`, other: (n) => `${n} seconden` },
+  goLiveHint: "Je gasten wachten in de lobby tot de starttijd. Open de zaal nu voor ze:",
+  goLiveNow: "Nu live gaan",
+  wentLive: "De zaal is open.",
+
   // Room
   announcementLabel: "Mededeling",
   close: "Sluiten",
