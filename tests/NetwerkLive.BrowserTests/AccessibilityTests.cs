@@ -83,7 +83,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
         var host = await HostConsole.OpenAsync(Scene, ev);
         var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann, ViewportOf(width), width == "phone", language, bypassCsp: true);
 
-        await host.AttendeeEntry(ann.AttendeeId).GetByTestId("remove-attendee").ClickAsync();
+        await host.RemoveAttendeeAsync(ann.AttendeeId);
 
         // In the attendee's language, whatever the host's.
         await Expect(ann.ByTestId("page-notice")).ToContainTextAsync(

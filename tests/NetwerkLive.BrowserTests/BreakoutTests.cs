@@ -14,7 +14,7 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
     public async Task InARoundOfThreeEachAttendeeSeesTheOtherTwoAsPartnersAndACountdown()
     {
         // The shortest round the hub allows, so the countdown must start within its first minute.
-        var (_, attendees) = await StartRoundAsync([Person.Ann, Person.Bram, Person.Chris], Scene.EmbeddedLivestream, seconds: 60);
+        var (_, attendees) = await StartRoundAsync([Person.Ann, Person.Bram, Person.Chris], Scene.EmbeddedLivestream, minutes: 1);
 
         // Pairs from three people make one group of three.
         foreach (var page in attendees)
@@ -172,14 +172,14 @@ public sealed partial class BreakoutTests(BrowserFixture fixture, ITestOutputHel
     /// <summary>A new event with the host console open and the people joined, then a round in pairs.</summary>
     private Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(params Person[] people) => StartRoundAsync(people, livestreamUrl: null);
 
-    private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(Person[] people, string? livestreamUrl, int seconds = 300)
+    private async Task<(HostConsole Host, RoomPage[] Attendees)> StartRoundAsync(Person[] people, string? livestreamUrl, int minutes = 5)
     {
         var ev = await Scene.CreateEventAsync(livestreamUrl: livestreamUrl, meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
         var attendees = await RoomPage.JoinAllAsync(Scene, ev, people);
         var host = await opening;
         await Expect(host.AttendeeCount).ToHaveTextAsync((people.Length + 1).ToString(CultureInfo.InvariantCulture));
-        await host.StartRoundAsync(seconds);
+        await host.StartRoundAsync(minutes);
         foreach (var page in attendees)
         {
             await Expect(page.BreakoutPanel).ToBeVisibleAsync();

@@ -86,7 +86,7 @@ public sealed class IdentityTests(BrowserFixture fixture, ITestOutputHelper outp
         var page = await Scene.OpenBrowserAsync(Person.Ann.Name, language: language);
         var ann = await RoomPage.JoinOnAsync(page, ev, Person.Ann);
 
-        await host.AttendeeEntry(ann.AttendeeId).GetByTestId("remove-attendee").ClickAsync();
+        await host.RemoveAttendeeAsync(ann.AttendeeId);
 
         await ExpectRemovedPageAsync(page, removedText);
         var reopened = await Scene.OpenTabAsync(page, Person.Ann.Name);

@@ -1,12 +1,19 @@
-// Entry point of /e/{eventId}/host: the room plus the host's controls, counters and report.
+// Entry point of /e/{eventId}/host: the room plus the host's controls: rounds (host-round.js), the live overview
+// and steering (host-overview.js, host-steering.js), the invitation (host-links.js) and the report.
 
 import { getEvent, rotateHostToken } from "./api.js";
 import { EventConnection } from "./connection.js";
 import { Room } from "./room.js";
 import { Report } from "./report.js";
 import { byTestId, el, setText, show, busy } from "./dom.js";
-import { strings, clock, plural } from "./strings.js";
+import { strings } from "./strings.js";
 import { startLanguage } from "./language.js";
+import { RoundControls } from "./host-round.js";
+import { HostOverview } from "./host-overview.js";
+import { HostSteering } from "./host-steering.js";
+import { HostLinks } from "./host-links.js";
+import { confirmAction } from "./confirm.js";
+import { updateRememberedHostLink } from "./created-events.js";
 import { GoLive } from "./host-golive.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
@@ -34,63 +41,47 @@ function showNotice(serverText = "") {
 class HostConsole {
   constructor(connection, token) {
     this.connection = connection;
-    this.round = null; // { roundId, endsAt, groupCount }
-    this.inBreakouts = 0;
     this.report = new Report(eventId, token);
     this.room = new Room(connection, {
       decorateMessage: (li, message) => li.append(this.deleteButton(message)),
       decorateAttendee: (li, attendee) => {
         if (!attendee.isHost) li.append(this.removeButton(attendee));
       },
-      onPeopleChanged: () => this.renderCounters(),
     });
+    this.rounds = new RoundControls(this.room, connection);
+    this.overview = new HostOverview(new HostSteering(connection));
+    this.links = new HostLinks(eventId);
 
     this.goLive = new GoLive(connection, this.room);
-    this.startButton = byTestId("host-start-round");
-    this.endButton = byTestId("host-end-round");
-    this.extendButton = byTestId("host-extend-round");
-    this.roundInfo = byTestId("host-round-info");
 
-    this.startButton.addEventListener("click", busy(this.startButton, () => this.startRound()));
-    this.endButton.addEventListener("click", busy(this.endButton, () => this.room.act(() => connection.invoke("EndRound"))));
-    this.extendButton.addEventListener("click", busy(this.extendButton, () => this.extendRound()));
     this.rotateButton = byTestId("host-rotate-link");
     this.rotateButton.addEventListener("click", busy(this.rotateButton, () => this.rotateLink()));
     this.sendFrom("announce-input", "announce-send", "Announce");
     this.sendFrom("host-broadcast-input", "host-broadcast-send", "BroadcastToBreakouts");
 
     connection.on("RoundStarted", (round) => {
-      this.showRound(round);
+      this.rounds.show(round);
       this.refreshReport();
     });
     connection.on("RoundEnded", () => {
-      this.showRound(null);
-      this.inBreakouts = 0;
-      this.renderCounters();
+      this.rounds.show(null);
       this.refreshReport();
     });
+    // The counters, the groups and the round's number come from here only (docs/hub-contract.md).
+    connection.on("BreakoutOverview", (overview) => this.showOverview(overview));
   }
 
   async applyJoin(result, reconnected) {
     await this.room.applyJoin(result, reconnected);
     this.goLive.applyJoin(result);
-    this.showRound(result.round ?? null);
-    if (!result.round) this.inBreakouts = 0;
-    this.renderCounters();
+    this.rounds.show(result.round ?? null);
+    this.showOverview(result.hostOverview ?? null);
     this.refreshReport();
   }
 
-  async startRound() {
-    const duration = Number(byTestId("host-round-duration").value);
-    const groupSize = Number(byTestId("host-group-size").value);
-    const info = await this.room.act(() => this.connection.invoke("StartRound", duration, groupSize));
-    if (info) this.roundInfoArrived(info);
-  }
-
-  async extendRound() {
-    const seconds = Number(byTestId("host-extend-seconds").value);
-    const info = await this.room.act(() => this.connection.invoke("ExtendRound", seconds));
-    if (info) this.roundInfoArrived(info);
+  showOverview(overview) {
+    this.overview.apply(overview);
+    this.rounds.applyOverview(overview);
   }
 
   // A leaked host link: the server makes a new one and cuts off every connection made with the old one,
@@ -106,6 +97,7 @@ class HostConsole {
       const rotated = await rotateHostToken(eventId, token);
       token = rotated.hostToken;
       sessionStorage.setItem(storageKey, token);
+      updateRememberedHostLink(eventId, rotated.hostUrl);
       this.report.token = token;
       const link = byTestId("host-new-link");
       link.href = rotated.hostUrl;
@@ -119,49 +111,21 @@ class HostConsole {
     }
   }
 
-  roundInfoArrived(info) {
-    this.showRound({ roundId: info.roundId, endsAt: info.endsAt, groupCount: info.groupCount });
-    this.inBreakouts = Number(info.participantCount);
-    this.renderCounters();
-  }
-
-  showRound(round) {
-    this.round = round;
-    setText(this.roundInfo, round
-      ? strings.roundInfo(round.roundId, clock(Number(round.endsAt)), plural(Number(round.groupCount), strings.groupCount))
-      : strings.noRound);
-    this.startButton.disabled = Boolean(round);
-    this.endButton.disabled = !round;
-    this.extendButton.disabled = !round;
-  }
-
-  // Only StartRound's answer says how many were placed; another tab of the host (or a reload)
-  // reads it from the report's running round.
-  async refreshReport() {
-    const report = await this.report.refresh();
-    const running = report?.rounds.find((round) => round.endedAt === null || round.endedAt === undefined);
-    if (running && this.round?.roundId === running.roundId) {
-      this.inBreakouts = Number(running.participantCount);
-      this.renderCounters();
-    }
+  refreshReport() {
+    return this.report.refresh();
   }
 
   /** After a switch of language: the texts this console wrote itself, and the report (its CSV too) in the new language. */
   relocalize() {
     this.room.relocalize();
-    this.showRound(this.round);
+    this.rounds.relocalize();
+    this.overview.relocalize();
+    this.links.relocalize();
     for (const button of document.querySelectorAll('[data-testid="delete-message"]')) {
       setText(button, strings.deleteMessage);
       button.setAttribute("aria-label", `${strings.deleteMessage}: ${button.closest("li")?.querySelector(".sender")?.textContent ?? ""}`);
     }
     this.report.relocalize();
-  }
-
-  renderCounters() {
-    const people = [...this.room.attendees.values()];
-    setText(byTestId("host-present"), String(this.room.attendeeCount));
-    setText(byTestId("host-available"), String(people.filter((a) => a.available && !a.isHost).length));
-    setText(byTestId("host-in-breakouts"), String(this.round ? this.inBreakouts : 0));
   }
 
   sendFrom(inputId, buttonId, method) {
@@ -190,11 +154,19 @@ class HostConsole {
     });
   }
 
+  // Removing someone cannot be undone (they cannot come back in): the host confirms it first.
   removeButton(attendee) {
     return el("button", {
       class: "link-button danger", testid: "remove-attendee", text: strings.removeAttendee,
       attrs: { type: "button", "aria-label": `${strings.removeAttendee}: ${attendee.displayName}` },
-      on: { click: (e) => this.moderate(e.currentTarget, () => this.connection.invoke("RemoveAttendee", attendee.id)) },
+      on: {
+        click: async (e) => {
+          const button = e.currentTarget;
+          if (await confirmAction(strings.confirmRemove(attendee.displayName), strings.removeAttendee)) {
+            await this.moderate(button, () => this.connection.invoke("RemoveAttendee", attendee.id));
+          }
+        },
+      },
     });
   }
 
@@ -224,7 +196,7 @@ async function main() {
     },
   });
   hostConsole = new HostConsole(connection, token);
-  hostConsole.showRound(null);
+  hostConsole.rounds.show(null);
   hostConsole.room.setState("connecting");
   connection.start();
 }

@@ -4,6 +4,7 @@ import { createEvent, ApiError } from "./api.js";
 import { byTestId, copyText, markRefusedFields, setText, show } from "./dom.js";
 import { strings } from "./strings.js";
 import { startLanguage } from "./language.js";
+import { rememberCreatedEvent, renderCreatedEvents } from "./created-events.js";
 import { SCHEDULE_FIELDS, scheduleFields } from "./schedule-form.js";
 
 // The request's fields as the server names them in a refusal, and the inputs they come from.
@@ -47,7 +48,8 @@ function wireCopy(buttonId, linkId) {
 }
 
 function main() {
-  startLanguage();
+  startLanguage(renderCreatedEvents);
+  renderCreatedEvents();
   const form = byTestId("create-form");
   const button = byTestId("create-event");
   const error = byTestId("form-error");
@@ -74,6 +76,7 @@ function main() {
       showLink("host-link", hostUrl);
       showLink("join-link", created.joinUrl);
       byTestId("open-host-console").href = hostUrl;
+      rememberCreatedEvent({ eventId: created.eventId, title: byTestId("event-title").value.trim(), hostUrl, joinUrl: created.joinUrl, createdAt: Date.now() });
       show(error, false);
       markRefusedFields(FIELDS, [], error);
       show(byTestId("create-section"), false);
