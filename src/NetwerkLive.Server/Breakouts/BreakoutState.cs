@@ -34,6 +34,13 @@ public sealed class BreakoutState
 
     [IgnoreMember] public RoundState? RunningRound => Round is { Ended: false } round ? round : null;
 
+    /// <summary>
+    /// Whether someone waits for a partner: open for networking (<paramref name="open"/>: presence and the record are not in
+    /// this document, the caller read them), in no group, and not sat out of the running round; the coffee queue waits too.
+    /// The one rule behind the host's overview (its "waiting") and the host's steering (who may be paired or moved).
+    /// </summary>
+    public bool Waits(string attendeeId, bool open) => open && GroupOf(attendeeId) is null && RunningRound?.SatOut.Contains(attendeeId) != true;
+
     public GroupState? GroupOf(string attendeeId) =>
         MemberOf.TryGetValue(attendeeId, out var groupId) && Groups.TryGetValue(groupId, out var group) ? group : null;
 

@@ -40,7 +40,7 @@ public sealed class HostOverview(IEventStore events, IPresenceStore presence, IB
 
         // The round's own queue first, then the coffee queue, then everyone else who is open, by join time.
         var waitingIds = open
-            .Where(r => state.GroupOf(r.AttendeeId) is null && !satOut.Contains(r.AttendeeId))
+            .Where(r => state.Waits(r.AttendeeId, open: true))
             .Select(r => r.AttendeeId)
             .OrderBy(id => Rank(round?.Waiting, id))
             .ThenBy(id => Rank(state.CoffeeQueue, id))

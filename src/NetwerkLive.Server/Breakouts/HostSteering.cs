@@ -109,7 +109,7 @@ public sealed partial class RoundPlanner
     /// running round. Someone in the coffee queue waits too.
     /// </summary>
     private static bool IsWaiting(BreakoutState state, string attendeeId, Func<string, bool> open) =>
-        open(attendeeId) && state.GroupOf(attendeeId) is null && state.RunningRound?.SatOut.Contains(attendeeId) != true;
+        state.Waits(attendeeId, open(attendeeId));
 
     private static void RequireWaiting(BreakoutState state, AttendeeRecord person, Func<string, bool> open)
     {
