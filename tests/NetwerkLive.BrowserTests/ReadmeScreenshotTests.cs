@@ -15,7 +15,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHel
     private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
 
     [Fact]
-    public async Task TheRoomAndABreakoutInDutchOnAPhoneAndOnADesktop()
+    public async Task TheRoomABreakoutAndTheHostsOverviewInDutchOnAPhoneAndOnADesktop()
     {
         // The default way breakouts meet: the call in the page, no external link.
         var ev = await Scene.CreateEventAsync("Bedrijvenkring Zuid live", Scene.EmbeddedLivestream, meetingUrlTemplate: null);
@@ -60,6 +60,13 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHel
         }
         await Screenshots.SaveAsync(desktop.Page, "breakout");
         await Screenshots.SaveAsync(phone.Page, "breakout-phone");
+
+        // The host's side of the same moment: the live overview of both pairs, in Dutch, with the counters above it.
+        await Expect(host.Groups).ToHaveCountAsync(2);
+        await Expect(host.ByTestId("host-breakouts")).ToContainTextAsync("in de groep");
+        await host.Page.SetViewportSizeAsync(1280, 1000);
+        await host.ByTestId("host-breakouts").ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(host.Page, "host");
         var scrollWidth = await phone.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
         Assert.True(scrollWidth <= Phone.Width, $"The Dutch room scrolls sideways on a {Phone.Width} px phone: scrollWidth is {scrollWidth}.");
     }
