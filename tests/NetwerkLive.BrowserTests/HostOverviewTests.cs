@@ -10,7 +10,7 @@ namespace NetwerkLive.BrowserTests;
 /// The host console's live overview and steering by hand, driven in the browser; the attendees are .NET SignalR
 /// clients (the host's page is what is tested, and five pages would cost the suite's time for nothing).
 /// </summary>
-[Collection(BreakoutSuite.Name)]
+[Collection(RoomSuite.Name)]
 public sealed class HostOverviewTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]

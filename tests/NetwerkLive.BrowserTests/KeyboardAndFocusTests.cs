@@ -11,7 +11,7 @@ namespace NetwerkLive.BrowserTests;
 /// Someone without a mouse: the focus goes where the page went (the room after joining, the links after
 /// creating, the refused field), the focus ring can be seen, and a keyboard alone does everything.
 /// </summary>
-[Collection(BreakoutSuite.Name)]
+[Collection(RoomSuite.Name)]
 public sealed class KeyboardAndFocusTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Fact]

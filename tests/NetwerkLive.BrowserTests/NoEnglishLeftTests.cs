@@ -12,7 +12,7 @@ namespace NetwerkLive.BrowserTests;
 /// it (visible text, placeholders, accessible names, titles), on a room with a breakout running and on
 /// the host console: every text was re-written, not only the ones a test happens to look at.
 /// </summary>
-[Collection(BreakoutSuite.Name)]
+[Collection(RoomSuite.Name)]
 public sealed class NoEnglishLeftTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     private const string EnglishOnlyTexts =

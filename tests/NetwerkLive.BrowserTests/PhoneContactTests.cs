@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace NetwerkLive.BrowserTests;
 
 /// <summary>People follow up by phone: the join form says a phone number is fine, and a match passes it on.</summary>
-[Collection(BreakoutSuite.Name)]
+[Collection(RoomSuite.Name)]
 public sealed class PhoneContactTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
     [Theory]

@@ -164,14 +164,18 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Tests of the landing page and the room: joining, presence, chat, safety and layout.</summary>
+/// <summary>
+/// Tests of the landing page and the room (joining, presence, chat, safety and layout), the host console, and breakout
+/// tests that run no call in the page (the host's overview, keyboard, contacts, Dutch text): the two collections run
+/// side by side, so each holds about half of the suite's time (the breakout collection is the run's long pole).
+/// </summary>
 [CollectionDefinition(Name)]
 public sealed class RoomSuite : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "Browser: room";
 }
 
-/// <summary>Tests of breakout rounds, which take longest: they run beside the room tests.</summary>
+/// <summary>Tests of breakout rounds with their calls, which take longest: they run beside the room tests.</summary>
 [CollectionDefinition(Name)]
 public sealed class BreakoutSuite : ICollectionFixture<BrowserFixture>
 {
