@@ -23,7 +23,7 @@ public sealed class GoLiveService(IEventStore events, IHubContext<EventHub, IEve
 }
 
 /// <summary>Log messages of the event's schedule (22xx). Ids only.</summary>
-public sealed partial class ScheduleLog
+internal static partial class ScheduleLog
 {
     [LoggerMessage(EventId = 2201, Level = LogLevel.Information, Message = "The host of event {EventId} went live")]
     public static partial void WentLive(ILogger logger, string eventId);
