@@ -64,6 +64,29 @@ public sealed partial class RoomTests(BrowserFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task SomeoneWhoJoinsWhileTheRoomIsStillLoadingIsListedOnceItHasLoaded()
+    {
+        // Join()'s answer (it carries the event's title) held back until the push about Bram has reached the page:
+        // on a busy server that push can overtake the answer, whose snapshot was read before Bram came in.
+        var ev = await Scene.CreateEventAsync(title: "Ledenavond Oost");
+        var page = await Scene.OpenBrowserAsync(Person.Ann.Name);
+        var frames = await HubFrames.InstallAsync(page);
+        frames.HoldUntil("Ledenavond Oost", releasedBy: Person.Bram.Name);
+        await page.GotoAsync(ev.JoinLink.ToString());
+        await RoomPage.FillJoinFormAsync(page, Person.Ann);
+        await page.GetByTestId("join").ClickAsync();
+        await frames.Holding.WaitAsync(TimeSpan.FromMilliseconds(Timeouts.Expect));
+
+        await using var bram = await HubPerson.JoinAsync(Scene, ev, Person.Bram);
+
+        await frames.Released.WaitAsync(TimeSpan.FromMilliseconds(Timeouts.Expect));
+        var ann = await RoomPage.OnceLiveAsync(page, ev, Person.Ann);
+        await Expect(ann.AttendeeEntry(bram.AttendeeId)).ToContainTextAsync(Person.Bram.Name);
+        await Expect(ann.AttendeeCount).ToHaveTextAsync("2");
+        await Expect(ann.AttendeeList.Locator("li")).ToHaveCountAsync(2);
+    }
+
+    [Fact]
     public async Task ChatFlowsBetweenThreeAttendeesAndEachSeesTheirOwnMessagesMarked()
     {
         var ev = await Scene.CreateEventAsync(livestreamUrl: Scene.EmbeddedLivestream); // for the screenshot

@@ -48,6 +48,13 @@ public sealed class RoomPage
     /// Several people join at once, each in a browser of their own, as they would at the start of an
     /// event; the pages come back in the order of <paramref name="people"/>.
     /// </summary>
+    /// <summary>The room on a page where the test clicked "join" itself; waits until the room is live.</summary>
+    public static async Task<RoomPage> OnceLiveAsync(IPage page, EventLinks ev, Person person)
+    {
+        await Expect(page.GetByTestId("connection-state")).ToHaveTextAsync("live");
+        return new RoomPage(page, ev, person, await StoredAttendeeIdAsync(page, ev));
+    }
+
     public static async Task<RoomPage[]> JoinAllAsync(Scene scene, EventLinks ev, params Person[] people) =>
         await Task.WhenAll(people.Select(person => JoinAsync(scene, ev, person)));
 

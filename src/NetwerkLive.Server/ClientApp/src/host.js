@@ -80,6 +80,9 @@ class HostConsole {
   }
 
   showOverview(overview) {
+    // A push that overtook Join()'s answer may be newer than the overview in it: the older one is dropped.
+    const shown = this.overview.overview;
+    if (overview && shown && Number(overview.generatedAt) < Number(shown.generatedAt)) return;
     this.overview.apply(overview);
     this.rounds.applyOverview(overview);
   }

@@ -22,6 +22,7 @@ export class Room {
     this.onPeopleChanged = onPeopleChanged ?? (() => {});
     this.self = null;
     this.attendees = new Map(); // id -> Attendee
+    this.presenceBeforeJoin = [];
     this.attendeeCount = 0;
     this.messages = new Map(); // seq -> li
     this.lastSeq = 0;
@@ -79,6 +80,8 @@ export class Room {
   }
 
   setState(state) {
+    // A new connection is on its way: what the old one pushed before a Join() that never answered is stale.
+    if (state !== "live") this.presenceBeforeJoin.length = 0;
     // The pill's text is the state's stable name (what tests read); people see it in their own words.
     setText(this.stateEl, state);
     this.stateEl.dataset.state = state;
@@ -110,6 +113,9 @@ export class Room {
     this.attendees.clear();
     for (const attendee of result.attendees) this.attendees.set(attendee.id, attendee);
     this.attendeeCount = result.attendeeCount;
+    // Changes pushed while Join() ran may be newer than its snapshot: they are applied on top, in order.
+    const early = this.presenceBeforeJoin.splice(0);
+    for (const change of early) this.mergePresence(change);
     this.renderAttendees();
 
     if (reconnected) {
@@ -146,12 +152,21 @@ export class Room {
 
   // ---- attendees ----
 
+  /** A presence push. One that arrives before Join() has answered waits for its snapshot (applyJoin). */
   applyPresence(change) {
+    if (this.connection.state !== "live") {
+      this.presenceBeforeJoin.push(change);
+      return;
+    }
+    this.mergePresence(change);
+    this.renderAttendees();
+  }
+
+  mergePresence(change) {
     for (const id of change.left) this.attendees.delete(id);
     for (const attendee of [...change.joined, ...change.updated]) this.attendees.set(attendee.id, attendee);
     this.attendeeCount = change.attendeeCount;
     if (this.self && this.attendees.has(this.self.id)) this.self = this.attendees.get(this.self.id);
-    this.renderAttendees();
   }
 
   renderAttendees() {
