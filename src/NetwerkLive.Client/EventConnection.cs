@@ -41,6 +41,10 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
         connection.On<CallSignalNotice>(nameof(IEventClient.CallSignal), n => CallSignal?.Invoke(n));
         connection.On<BreakoutOverview>(nameof(IEventClient.BreakoutOverview), o => BreakoutOverview?.Invoke(o));
         connection.On<EventLiveNotice>(nameof(IEventClient.EventLive), n => EventLive?.Invoke(n));
+        connection.On<FollowUpRequestNotice>(nameof(IEventClient.FollowUpRequested), n => FollowUpRequested?.Invoke(n));
+        connection.On<CoffeeDate>(nameof(IEventClient.CoffeeDateChanged), d => CoffeeDateChanged?.Invoke(d));
+        connection.On<CoffeeDate>(nameof(IEventClient.CoffeeReminder), d => CoffeeReminder?.Invoke(d));
+        connection.On<LiveEndedNotice>(nameof(IEventClient.LiveEnded), n => LiveEnded?.Invoke(n));
     }
 
     /// <summary>The underlying SignalR connection, for its state, reconnect and close events.</summary>
@@ -67,6 +71,10 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public event Action<CallSignalNotice>? CallSignal;
     public event Action<BreakoutOverview>? BreakoutOverview;
     public event Action<EventLiveNotice>? EventLive;
+    public event Action<FollowUpRequestNotice>? FollowUpRequested;
+    public event Action<CoffeeDate>? CoffeeDateChanged;
+    public event Action<CoffeeDate>? CoffeeReminder;
+    public event Action<LiveEndedNotice>? LiveEnded;
 
     /// <summary>Builds (but does not start) a connection to <paramref name="baseAddress"/>'s event hub.</summary>
     /// <param name="configureHttp">Transport settings: tests plug in a test server's handler or WebSocket factory here.</param>
@@ -142,6 +150,22 @@ public sealed class EventConnection : IEventHub, IAsyncDisposable
     public Task EndGroup(string groupId) => Connection.InvokeAsync(nameof(IEventHub.EndGroup), groupId);
 
     public Task GoLive() => Connection.InvokeAsync(nameof(IEventHub.GoLive));
+
+    public Task<Attendee> SetAskAndOffer(AskOffer? ask, AskOffer? offer) => Connection.InvokeAsync<Attendee>(nameof(IEventHub.SetAskAndOffer), ask, offer);
+
+    public Task<BoardEntry[]> GetBoard() => Connection.InvokeAsync<BoardEntry[]>(nameof(IEventHub.GetBoard));
+
+    public Task DeclineFollowUp(string attendeeId) => Connection.InvokeAsync(nameof(IEventHub.DeclineFollowUp), attendeeId);
+
+    public Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times) => Connection.InvokeAsync<CoffeeDate>(nameof(IEventHub.ProposeCoffeeTimes), dateId, times);
+
+    public Task<CoffeeDate> AcceptCoffeeTime(string dateId, long time) => Connection.InvokeAsync<CoffeeDate>(nameof(IEventHub.AcceptCoffeeTime), dateId, time);
+
+    public Task CancelCoffee(string dateId) => Connection.InvokeAsync(nameof(IEventHub.CancelCoffee), dateId);
+
+    public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => Connection.InvokeAsync<BreakoutAssignment>(nameof(IEventHub.EnterCoffeeRoom), dateId);
+
+    public Task EndLive(string? replayUrl, bool keepChatOpen) => Connection.InvokeAsync(nameof(IEventHub.EndLive), replayUrl, keepChatOpen);
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
 }

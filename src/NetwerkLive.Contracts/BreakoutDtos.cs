@@ -99,6 +99,9 @@ public sealed record FollowUpState(
     [property: Key("matched")] FollowUpMatch[] Matched)
 {
     public static readonly FollowUpState None = new([], []);
+
+    /// <summary>People who asked the caller for a coffee from the board and are not answered yet (FollowUpRequested pushes).</summary>
+    [Key("requestedBy")] public Attendee[] RequestedBy { get; init; } = [];
 }
 
 /// <summary>Both asked for a follow-up: here is the other's private contact.</summary>

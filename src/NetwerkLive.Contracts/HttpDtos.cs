@@ -22,8 +22,10 @@ public sealed record HostTokenResponse(string HostToken, string HostUrl);
 /// <summary>
 /// <see cref="PersonToken"/>: the person token from an earlier registration in the same series, to be recognised
 /// as the same person (for pairing memory and blocks); leave it out to register as a new person.
+/// <see cref="Ask"/> and <see cref="Offer"/>: "Ik zoek / Ik bied" (see <see cref="AskOffer"/>), optional.
 /// </summary>
-public sealed record RegisterAttendeeRequest(string? DisplayName, string? Company = null, string[]? Interests = null, string? Contact = null, string? PersonToken = null);
+public sealed record RegisterAttendeeRequest(string? DisplayName, string? Company = null, string[]? Interests = null, string? Contact = null, string? PersonToken = null,
+    AskOffer? Ask = null, AskOffer? Offer = null);
 
 /// <summary>
 /// <see cref="Token"/> signs in to this event; <see cref="PersonToken"/> says who you are across its series: keep it
@@ -34,7 +36,9 @@ public sealed record RegisterAttendeeResponse(string AttendeeId, string Token, s
 /// <summary>
 /// The networking outcome of an event, for its host. Never holds contact details. <see cref="Breakouts"/>: groups held
 /// (every round's groups and the coffee chats); <see cref="BreakoutsWithCall"/>: of those, how many had an in-page
-/// call that connected (counts only, no media data).
+/// call that connected (counts only, no media data). <see cref="AskOfferMatches"/>: groups (round and coffee) in which
+/// one member's ask matched another's offer when they were grouped; <see cref="CoffeesAgreed"/>: coffees for which a
+/// time was agreed (cancelled later or not); <see cref="CoffeesHeld"/>: of those, the ones both entered (counts only).
 /// </summary>
 public sealed record EventReport(
     string EventId,
@@ -49,7 +53,14 @@ public sealed record EventReport(
     int NewMeetings,
     int NewCrossCompanyMeetings,
     int MutualFollowUps,
-    FollowUpPair[] FollowUps);
+    FollowUpPair[] FollowUps)
+{
+    public int AskOfferMatches { get; init; }
+
+    public int CoffeesAgreed { get; init; }
+
+    public int CoffeesHeld { get; init; }
+}
 
 /// <summary>
 /// A host round: <see cref="EndedAt"/> is null while it runs; groups list the attendee ids placed together;

@@ -13,7 +13,14 @@ public sealed record Attendee(
     [property: Key("interests")] string[] Interests,
     [property: Key("isHost")] bool IsHost,
     [property: Key("available")] bool Available,
-    [property: Key("joinedAt")] long JoinedAt);
+    [property: Key("joinedAt")] long JoinedAt)
+{
+    /// <summary>"Ik zoek": their current question or challenge, or null.</summary>
+    [Key("ask")] public AskOffer? Ask { get; init; }
+
+    /// <summary>"Ik bied": what they can help with, or null.</summary>
+    [Key("offer")] public AskOffer? Offer { get; init; }
+}
 
 /// <summary><see cref="SeriesKey"/> names the event's series (the same for every event in it), so a client can keep a person token per series.</summary>
 [MessagePackObject]
@@ -41,6 +48,18 @@ public sealed record EventSummary(
 
     /// <summary>Whether attendees may add interests of their own besides <see cref="InterestTags"/> (always true when there are no tags).</summary>
     [Key("allowOwnInterests")] public bool AllowOwnInterests { get; init; } = true;
+
+    /// <summary>When the host ended the live part (EndLive), or null while it has not ended.</summary>
+    [Key("endedAt")] public long? EndedAt { get; init; }
+
+    /// <summary>The recording, once the live part ended and the host set one (https; YouTube/Vimeo embedded as the livestream).</summary>
+    [Key("replayUrl")] public string? ReplayUrl { get; init; }
+
+    /// <summary>Whether the room's chat takes messages: true until the live part ends, then as the host chose.</summary>
+    [Key("chatOpen")] public bool ChatOpen { get; init; } = true;
+
+    /// <summary>After the live part: until when people may register, use the board and the coffee queue; null while live.</summary>
+    [Key("openUntil")] public long? OpenUntil { get; init; }
 }
 
 [MessagePackObject]
@@ -84,6 +103,9 @@ public sealed record JoinResult(
 
     /// <summary>For a host: the live breakout overview (as the BreakoutOverview push); null for attendees.</summary>
     [Key("hostOverview")] public BreakoutOverview? HostOverview { get; init; }
+
+    /// <summary>The caller's coffees (one per mutual follow-up), as the CoffeeDateChanged push carries them; cancelled ones too.</summary>
+    [Key("coffeeDates")] public CoffeeDate[] CoffeeDates { get; init; } = [];
 }
 
 [MessagePackObject]

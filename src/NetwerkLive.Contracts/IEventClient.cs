@@ -66,4 +66,16 @@ public interface IEventClient
 
     /// <summary>A WebRTC signalling message from a partner in the current group (see <c>SendCallSignal</c>).</summary>
     Task CallSignal(CallSignalNotice notice);
+
+    /// <summary>Someone who has not met the receiver asked them for a coffee from the board.</summary>
+    Task FollowUpRequested(FollowUpRequestNotice notice);
+
+    /// <summary>A coffee of the receiver changed (made, times proposed, agreed, cancelled, entered), as the receiver sees it.</summary>
+    Task CoffeeDateChanged(CoffeeDate coffee);
+
+    /// <summary>An agreed coffee's room has opened (<c>Schedule:CoffeeRoomOpensBefore</c> before its start); sent once, to connections open then.</summary>
+    Task CoffeeReminder(CoffeeDate coffee);
+
+    /// <summary>The live part ended, or its replay or chat changed afterwards.</summary>
+    Task LiveEnded(LiveEndedNotice notice);
 }

@@ -98,4 +98,42 @@ public interface IEventHub
 
     /// <summary>Host only: opens the live part now (before the start time); everyone gets <c>EventLive</c>. Idempotent.</summary>
     Task GoLive();
+
+    /// <summary>
+    /// "Ik zoek / Ik bied": sets (or with null clears) the caller's ask and offer; everyone sees the change as a presence
+    /// <c>updated</c>. Returns the caller as others now see them.
+    /// </summary>
+    Task<Attendee> SetAskAndOffer(AskOffer? ask, AskOffer? offer);
+
+    /// <summary>The asks and offers board: everyone registered for the event with an ask or an offer (see <see cref="BoardEntry"/>).</summary>
+    Task<BoardEntry[]> GetBoard();
+
+    /// <summary>Answers a coffee request from the board with no: it leaves <c>followUps.requestedBy</c>; the asker is never told.</summary>
+    Task DeclineFollowUp(string attendeeId);
+
+    /// <summary>
+    /// Proposes 1..3 times (epoch ms, each in the future and at most 60 days ahead) for the coffee <paramref name="dateId"/>;
+    /// replaces the caller's earlier ones. Both get <c>CoffeeDateChanged</c>. Refused once a time is agreed.
+    /// </summary>
+    Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times);
+
+    /// <summary>Accepts one of the other's proposed times (still in the future): the coffee is agreed; both get <c>CoffeeDateChanged</c>.</summary>
+    Task<CoffeeDate> AcceptCoffeeTime(string dateId, long time);
+
+    /// <summary>Cancels the coffee (open or agreed); both get <c>CoffeeDateChanged</c>. New times may be proposed afterwards.</summary>
+    Task CancelCoffee(string dateId);
+
+    /// <summary>
+    /// Enters the private coffee room of an agreed coffee, from roomOpensAt until endsAt: the caller gets
+    /// <c>BreakoutStarted</c> for a two-person group (the in-page call and private chat of a breakout); the other gets it
+    /// too when they enter. Returns the assignment.
+    /// </summary>
+    Task<BreakoutAssignment> EnterCoffeeRoom(string dateId);
+
+    /// <summary>
+    /// Host only: ends the live part (or, once ended, changes the replay and the chat): <paramref name="replayUrl"/> https
+    /// or null; <paramref name="keepChatOpen"/> false makes the room's chat read-only. Everyone gets <c>LiveEnded</c>.
+    /// Refused while a round runs.
+    /// </summary>
+    Task EndLive(string? replayUrl, bool keepChatOpen);
 }

@@ -65,6 +65,29 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task GoLive() => goLive.GoLiveAsync(Member);
 
+    // Issue 15, being built (each part replaces its stub with a one-line hand-off).
+    public Task<Attendee> SetAskAndOffer(AskOffer? ask, AskOffer? offer) => NotBuiltYet<Attendee>();
+
+    public Task<BoardEntry[]> GetBoard() => NotBuiltYet<BoardEntry[]>();
+
+    public Task DeclineFollowUp(string attendeeId) => NotBuiltYet<bool>();
+
+    public Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times) => NotBuiltYet<CoffeeDate>();
+
+    public Task<CoffeeDate> AcceptCoffeeTime(string dateId, long time) => NotBuiltYet<CoffeeDate>();
+
+    public Task CancelCoffee(string dateId) => NotBuiltYet<bool>();
+
+    public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => NotBuiltYet<BreakoutAssignment>();
+
+    public Task EndLive(string? replayUrl, bool keepChatOpen) => NotBuiltYet<bool>();
+
+    private Task<T> NotBuiltYet<T>()
+    {
+        _ = Member; // "Join the event first" as everywhere
+        throw new HubException("Not built yet.");
+    }
+
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
 
     private RoomMember Member => room.ActingMember(Context);

@@ -41,6 +41,15 @@ public static class HubCallCosts
         [nameof(IEventHub.PairWaiting)] = 2,
         [nameof(IEventHub.MoveToGroup)] = 2,
         [nameof(IEventHub.EndGroup)] = 2,
+        // After the live part (issue 15): asks and offers, the board (a read of the whole event), coffees.
+        [nameof(IEventHub.SetAskAndOffer)] = 2,
+        [nameof(IEventHub.GetBoard)] = 3,
+        [nameof(IEventHub.DeclineFollowUp)] = 2,
+        [nameof(IEventHub.ProposeCoffeeTimes)] = 2,
+        [nameof(IEventHub.AcceptCoffeeTime)] = 2,
+        [nameof(IEventHub.CancelCoffee)] = 2,
+        [nameof(IEventHub.EnterCoffeeRoom)] = 3,
+        [nameof(IEventHub.EndLive)] = 2,
     };
 
     public static int Of(string method) => ByMethod.GetValueOrDefault(method, Unlisted);

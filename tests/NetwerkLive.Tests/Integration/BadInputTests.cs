@@ -99,6 +99,14 @@ public sealed class BadInputTests(NetwerkLiveFactory factory) : IClassFixture<Ne
         ["MoveToGroup"] = c => c.MoveToGroup("someone", "g1"),
         ["EndGroup"] = c => c.EndGroup("g1"),
         ["GoLive"] = c => c.GoLive(),
+        ["SetAskAndOffer"] = c => c.SetAskAndOffer(new AskOffer("Een subsidie", []), null),
+        ["GetBoard"] = c => c.GetBoard(),
+        ["DeclineFollowUp"] = c => c.DeclineFollowUp("someone"),
+        ["ProposeCoffeeTimes"] = c => c.ProposeCoffeeTimes("d1", [1_900_000_000_000]),
+        ["AcceptCoffeeTime"] = c => c.AcceptCoffeeTime("d1", 1_900_000_000_000),
+        ["CancelCoffee"] = c => c.CancelCoffee("d1"),
+        ["EnterCoffeeRoom"] = c => c.EnterCoffeeRoom("d1"),
+        ["EndLive"] = c => c.EndLive(null, false),
     };
 
     [Fact]

@@ -20,22 +20,29 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
 
     private readonly List<IAsyncDisposable> _cleanup = [];
 
-    private static readonly Attendee SampleAttendee = new("a1", "Ann", "Hoya", ["water", "cleantech"], IsHost: false, Available: true, JoinedAt: Now);
+    private static readonly Attendee SampleAttendee = new("a1", "Ann", "Hoya", ["water", "cleantech"], IsHost: false, Available: true, JoinedAt: Now)
+    {
+        Ask = new AskOffer("Wie kent de subsidieregels voor waterbouw?", ["water"]),
+        Offer = new AskOffer("Ik help met aanbestedingen", ["bouw"]),
+    };
     private static readonly ChatMessage SampleMessage = new(7, "a1", "Ann", "Hallo", Now);
     private static readonly BreakoutAssignment SampleAssignment = new("r1", "g1", [SampleAttendee], Now, "https://meet.jit.si/netwerk-abc") { ConnectionLost = ["a1"] };
     private static readonly BreakoutChatMessage SampleBreakoutMessage = new("r1", "g1", "a1", "Ann", "Hoi", Now);
-    private static readonly FollowUpState SampleFollowUps = new(["a2"], [new FollowUpMatch(SampleAttendee, "+31612345678")]);
+    private static readonly FollowUpState SampleFollowUps = new(["a2"], [new FollowUpMatch(SampleAttendee, "+31612345678")]) { RequestedBy = [SampleAttendee] };
+    private static readonly CoffeeDate SampleDate = new("d1", SampleAttendee, CoffeeDateStates.Agreed, [Now], [Now, Now], Now, Now, Now, CancelledByMe: null, ["a1"]);
 
     // The shapes docs/hub-contract.md lists, key by key (sorted), with the kind of every value: ids and texts are
     // strings, timestamps and counts integers. Built from each other as the contract builds its shapes.
-    private const string AttendeeShape = """{"available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer}""";
+    private const string AskOfferShape = """{"tags":[string],"text":string}""";
+    private const string AttendeeShape = """{"ask":""" + AskOfferShape + ""","available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer,"offer":""" + AskOfferShape + "}";
     private const string ChatMessageShape = """{"senderId":string,"senderName":string,"sentAt":integer,"seq":integer,"text":string}""";
-    private const string EventSummaryShape = """{"allowOwnInterests":bool,"attendeeCount":integer,"description":string,"eventId":string,"interestTags":[string,string],"liveAt":integer,"livestreamUrl":string,"meetingMode":string,"seriesKey":string,"startsAt":integer,"title":string}""";
+    private const string EventSummaryShape = """{"allowOwnInterests":bool,"attendeeCount":integer,"chatOpen":bool,"description":string,"endedAt":integer,"eventId":string,"interestTags":[string,string],"liveAt":integer,"livestreamUrl":string,"meetingMode":string,"openUntil":integer,"replayUrl":string,"seriesKey":string,"startsAt":integer,"title":string}""";
     private const string AssignmentShape = """{"connectionLost":[string],"endsAt":integer,"groupId":string,"meetingUrl":string,"partners":[""" + AttendeeShape + """],"roundId":string}""";
     private const string AnnouncementShape = """{"sentAt":integer,"text":string}""";
     private const string BreakoutChatMessageShape = """{"groupId":string,"roundId":string,"senderId":string,"senderName":string,"sentAt":integer,"text":string}""";
     private const string FollowUpMatchShape = """{"attendee":""" + AttendeeShape + ""","contact":string}""";
-    private const string FollowUpStateShape = """{"asked":[string],"matched":[""" + FollowUpMatchShape + "]}";
+    private const string FollowUpStateShape = """{"asked":[string],"matched":[""" + FollowUpMatchShape + """],"requestedBy":[""" + AttendeeShape + "]}";
+    private const string CoffeeDateShape = """{"cancelledByMe":null,"dateId":string,"endsAt":integer,"entered":[string],"myTimes":[integer],"roomOpensAt":integer,"startsAt":integer,"state":string,"theirTimes":[integer,integer],"with":""" + AttendeeShape + "}";
     private const string IceServerShape = """{"credential":string,"urls":[string],"username":string}""";
     private const string RoundNoticeShape = """{"endsAt":integer,"groupCount":integer,"roundId":string}""";
     private const string OverviewPersonShape = """{"attendeeId":string,"company":string,"displayName":string}""";
@@ -53,6 +60,10 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
         LiveAt = Now,
         Description = "Netwerken voor waterbouwers",
         InterestTags = ["water", "bouw"],
+        EndedAt = Now,
+        ReplayUrl = "https://www.youtube.com/watch?v=abc",
+        ChatOpen = false,
+        OpenUntil = Now,
     };
     private static readonly OverviewPerson SamplePerson = new("a3", "Cas", "Arcadis");
     private static readonly BreakoutOverview SampleOverview = new(
@@ -71,10 +82,11 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
                 FollowUps = SampleFollowUps,
                 Met = [SampleAttendee],
                 HostOverview = SampleOverview,
+                CoffeeDates = [SampleDate],
             },
             """{"announcement":""" + AnnouncementShape + ""","attendeeCount":integer,"attendees":[""" + AttendeeShape + """],"breakout":""" + AssignmentShape
             + ""","breakoutChat":[""" + BreakoutChatMessageShape + """],"broadcast":""" + AnnouncementShape + ""","chat":[""" + ChatMessageShape
-            + """],"event":""" + EventSummaryShape + ""","followUps":""" + FollowUpStateShape + ""","hostOverview":""" + BreakoutOverviewShape + ""","met":[""" + AttendeeShape + """],"round":""" + RoundNoticeShape
+            + """],"coffeeDates":[""" + CoffeeDateShape + """],"event":""" + EventSummaryShape + ""","followUps":""" + FollowUpStateShape + ""","hostOverview":""" + BreakoutOverviewShape + ""","met":[""" + AttendeeShape + """],"round":""" + RoundNoticeShape
             + ""","self":""" + AttendeeShape + "}" },
         { "BreakoutAssignment", SampleAssignment, AssignmentShape },
         { "RoundInfo", new RoundInfo("r1", 3, 7, Now), """{"endsAt":integer,"groupCount":integer,"participantCount":integer,"roundId":string}""" },
@@ -96,6 +108,13 @@ public sealed partial class ProtocolShapeTests(NetwerkLiveFactory factory) : ICl
         { "BreakoutOverviewBetweenRounds", SampleOverview with { Round = null, Groups = [], SatOut = [] },
             """{"counts":""" + OverviewCountsShape + ""","generatedAt":integer,"groups":[],"round":null,"satOut":[],"waiting":[""" + OverviewPersonShape + "]}" },
         { "EventLiveNotice", new EventLiveNotice(Now), """{"liveAt":integer}""" },
+        { "AskOffer", SampleAttendee.Ask!, AskOfferShape },
+        { "AttendeeWithoutAskOrOffer", SampleAttendee with { Ask = null, Offer = null },
+            """{"ask":null,"available":bool,"company":string,"displayName":string,"id":string,"interests":[string,string],"isHost":bool,"joinedAt":integer,"offer":null}""" },
+        { "BoardEntry", new BoardEntry(SampleAttendee, Present: true), """{"attendee":""" + AttendeeShape + ""","present":bool}""" },
+        { "FollowUpRequestNotice", new FollowUpRequestNotice(SampleAttendee), """{"attendee":""" + AttendeeShape + "}" },
+        { "LiveEndedNotice", new LiveEndedNotice(Now, "https://vimeo.com/123", ChatOpen: true, Now), """{"chatOpen":bool,"endedAt":integer,"openUntil":integer,"replayUrl":string}""" },
+        { "CoffeeDate", SampleDate, CoffeeDateShape },
         { "Attendee", SampleAttendee, AttendeeShape },
         { "ChatMessage", SampleMessage, ChatMessageShape },
         { "PresenceChange", new PresenceChange([SampleAttendee], ["a2"], [SampleAttendee with { Available = false }], 2),
