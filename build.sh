@@ -164,12 +164,13 @@ cmd_test() {
 
   # The test projects are independent: they run side by side, at most TEST_PARALLEL at once (the
   # number of cores by default; more than that starves the cluster and browser suites, whose servers
-  # and Chromium must answer within their timeouts). The slowest start first. Each writes its TRX
-  # and console output to $RESULTS_DIR/<project>/.
+  # and Chromium must answer within their timeouts). The browser suite, the longest and bound by its
+  # pages' waits more than by the cores, starts first beside the hub tests; the short cluster and load
+  # suites take the slot the hub tests leave. Each writes its TRX and console output to $RESULTS_DIR/<project>/.
   local max_parallel="${TEST_PARALLEL:-$(nproc)}"
   local projects=() project
   mapfile -t projects < <(grep -l "Microsoft.NET.Test.Sdk" tests/*/*.csproj | xargs -n1 dirname | xargs -n1 basename \
-    | awk '{ order = /ClusterTests/ ? 0 : /BrowserTests/ ? 2 : /LoadTests/ ? 3 : 1; print order " " $0 }' | sort | cut -d' ' -f2)
+    | awk '{ order = /BrowserTests/ ? 0 : /ClusterTests/ ? 2 : /LoadTests/ ? 3 : 1; print order " " $0 }' | sort | cut -d' ' -f2)
   [[ "${#projects[@]}" -gt 0 ]] || die "no test project found under tests/"
 
   local -A project_of=()
