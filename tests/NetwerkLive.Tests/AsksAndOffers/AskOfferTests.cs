@@ -143,6 +143,31 @@ public class AskOfferTests(NetwerkLiveFactory factory) : IClassFixture<NetwerkLi
         using var csv = await factory.CreateClient().SendAsync(request);
         Assert.Contains("total,askOfferMatches,2", (await csv.Content.ReadAsStringAsync()).Split("\r\n"));
     }
+
+    [Fact]
+    public async Task ALateJoinerJoinsTheGroupOfSomeoneComplementaryBeforeOneWithSharedInterests()
+    {
+        await using var live = await EventAsync();
+        var (host, _) = await live.JoinAsHostAsync();
+        // Cas and Dirk share an interest, so the round pairs them and Ann with Bob; Eva shares that interest too,
+        // but her offer answers Ann's ask, which weighs more (People.Penalty, as the engine's affinity).
+        var (ann, _) = await RegisterAndJoinAsync(live, "Ann", new AskOffer("Wie kent de subsidieregels?", []), null, "Hoya");
+        var (bob, _) = await live.JoinAsync("Bob", "Bakkerij Bos");
+        var (cas, _) = await live.JoinAsync("Cas", "Cafe Cas", interests: ["Zorg"]);
+        var (dirk, _) = await live.JoinAsync("Dirk", "Dirk BV", interests: ["zorg"]);
+        await using var _ = ann;
+        var round = await host.Connection.StartRound(600, 2);
+        Assert.Equal(dirk.AttendeeId, Assert.Single((await cas.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId)).Partners).Id);
+
+        var registration = await factory.Api.RegisterAsync(live.Id,
+            new RegisterAttendeeRequest("Eva", "Eva Events", ["Zorg"], Offer: new AskOffer("Ik ken de subsidieregels", [])));
+        var (eva, join) = await factory.ConnectAsync(registration.AttendeeId, registration.Token);
+        await using var __ = eva;
+
+        Assert.Equal(new[] { ann.AttendeeId, bob.AttendeeId }.Order(StringComparer.Ordinal),
+            join!.Breakout!.Partners.Select(p => p.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await factory.Api.GetReportAsync(live.Id, live.Created.HostToken)).AskOfferMatches);
+    }
 }
 
 /// <summary>The same with the server in Redis mode: asks and offers are stored in the attendee's record there.</summary>
