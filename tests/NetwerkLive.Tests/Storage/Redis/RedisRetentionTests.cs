@@ -31,6 +31,7 @@ public sealed class RedisRetentionTests : IAsyncLifetime
         Assert.True(keys.Count >= 10, $"Only {keys.Count} keys found: {string.Join(", ", keys)}");
         Assert.Contains(keys, k => ((string)k!).EndsWith(":removed", StringComparison.Ordinal));
         Assert.Contains(keys, k => ((string)k!).EndsWith(":meetings:ids", StringComparison.Ordinal));
+        Assert.Contains(keys, k => ((string)k!).EndsWith(":asks", StringComparison.Ordinal));
         // What a reload needs: the announcement, the broadcast, a group's chat, the met and follow-up indexes.
         Assert.All(ReloadKeySuffixes, suffix => Assert.Contains(keys, k => ((string)k!).EndsWith(suffix, StringComparison.Ordinal)));
         foreach (var key in keys)
@@ -96,6 +97,7 @@ public sealed class RedisRetentionTests : IAsyncLifetime
         var (bob, _) = await live.JoinAsync("Bob", "Zuid");
         var (cas, _) = await live.JoinAsync("Cas", "West");
         await ann.Connection.SendChat("Hallo allemaal");
+        await ann.Connection.SetAskAndOffer(new Contracts.AskOffer("Een accountant die startups snapt", []), null); // the board's index
         await host.Connection.Announce("Welkom");
         var round = await host.Connection.StartRound(60, 2);
         await ann.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId);
