@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
 using NetwerkLive.Tests.Infrastructure;
@@ -6,7 +5,7 @@ using static NetwerkLive.Tests.Coffees.CoffeeScene;
 
 namespace NetwerkLive.Tests.Coffees;
 
-/// <summary>An agreed coffee on a fake clock: its reminder, its private room, its calendar file and what the report counts.</summary>
+/// <summary>An agreed coffee on a fake clock: its reminder, its private room and what the report counts.</summary>
 public class CoffeeRoomTests
 {
     /// <summary>Whether each test's own server runs in Redis mode.</summary>
@@ -171,61 +170,6 @@ public class CoffeeRoomTests
     }
 
     [Fact]
-    public async Task TheCalendarFileIsInThePersonsZoneAndLanguageAndNamesNoContact()
-    {
-        await using var scene = await CreateAsync(OnRedis);
-        var agreed = await scene.AgreeAsync(minutesAhead: 24 * 60);
-
-        using var response = await scene.GetCalendarAsync(scene.Bob.Token, "?lang=nl&tz=Europe/Amsterdam");
-
-        var ics = await response.Content.ReadAsStringAsync();
-        var zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        var local = TimeZoneInfo.ConvertTime(DateTimeOffset.FromUnixTimeMilliseconds(agreed.StartsAt!.Value), zone);
-        var lines = ics.Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("BEGIN:VTIMEZONE", lines);
-        Assert.Contains("TZID:Europe/Amsterdam", lines);
-        Assert.Contains($"DTSTART;TZID=Europe/Amsterdam:{local:yyyyMMdd'T'HHmmss}", lines);
-        Assert.Contains("SUMMARY:Online koffie met Ann", lines);
-        Assert.DoesNotContain("ann@hoya.example", ics, StringComparison.Ordinal);
-        Assert.DoesNotContain("bob@bos.example", ics, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task TheCalendarFileIsInUtcAndEnglishWithoutAZone()
-    {
-        await using var scene = await CreateAsync(OnRedis);
-        var agreed = await scene.AgreeAsync();
-
-        using var response = await scene.GetCalendarAsync(scene.Ann.Token, "?lang=en");
-
-        var lines = (await response.Content.ReadAsStringAsync()).Replace("\r\n ", "", StringComparison.Ordinal).Split("\r\n");
-        Assert.Contains($"DTSTART:{DateTimeOffset.FromUnixTimeMilliseconds(agreed.StartsAt!.Value).UtcDateTime:yyyyMMdd'T'HHmmss}Z", lines);
-        Assert.Contains("SUMMARY:Online coffee with Bob", lines);
-    }
-
-    [Fact]
-    public async Task TheCalendarFileOfSomeoneElsesCoffeeIsNotFound()
-    {
-        await using var scene = await CreateAsync(OnRedis);
-        await scene.AgreeAsync();
-
-        using var response = await scene.GetCalendarAsync(scene.Cas.Token, "");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
-    [Fact]
-    public async Task TheCalendarFileOfACoffeeWithoutAnAgreedTimeIsAConflict()
-    {
-        await using var scene = await CreateAsync(OnRedis);
-
-        using var response = await scene.GetCalendarAsync(scene.Ann.Token, "");
-
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-    }
-
-    [Fact]
     public async Task TheReportCountsCoffeesAgreedAndHeldInJsonAndCsv()
     {
         await using var scene = await CreateAsync(OnRedis);
@@ -254,31 +198,3 @@ public sealed class CoffeeRoomOnRedisTests : CoffeeRoomTests
     protected override bool OnRedis => true;
 }
 
-/// <summary>The reminder with two servers on one Redis, each with its own timer: one of them sends it, once.</summary>
-public sealed class CoffeeReminderTwoNodeTests
-{
-    [Fact]
-    public async Task TwoNodesDueAtTheSameMomentSendTheReminderOnce()
-    {
-        await using var scene = await CreateAsync(onRedis: true);
-        await using var nodeB = scene.Ev.Factory.SecondNode();
-        var (bobOnB, _) = await nodeB.ConnectAsync(scene.Bob.AttendeeId, scene.Bob.Token, scene.Ev.Live.Protocol);
-        await using var _ = bobOnB;
-        var agreed = await scene.AgreeAsync();
-
-        nodeB.Clock.SetUtcNow(DateTimeOffset.FromUnixTimeMilliseconds(agreed.RoomOpensAt!.Value));
-        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
-        await scene.Bob.CoffeeReminders.WaitForAny();
-        await bobOnB.CoffeeReminders.WaitForAny();
-        // Both nodes' sweeps come round again; then a push to Bob on the same channel, after which a second reminder would be in.
-        nodeB.Clock.Advance(TimeSpan.FromMinutes(1));
-        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value + Minute);
-        await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
-        await scene.Bob.CoffeeDates.WaitFor(d => d.Entered.Length == 1);
-        await bobOnB.CoffeeDates.WaitFor(d => d.Entered.Length == 1);
-
-        Assert.Single(scene.Bob.CoffeeReminders.Items);
-        Assert.Single(bobOnB.CoffeeReminders.Items);
-        Assert.Single(scene.Ann.CoffeeReminders.Items);
-    }
-}
