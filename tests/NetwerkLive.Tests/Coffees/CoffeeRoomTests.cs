@@ -72,6 +72,26 @@ public class CoffeeRoomTests
     }
 
     [Fact]
+    public async Task TheRoomStaysOpenForTheOneWhoStaysWhenTheOtherLeavesAndTheyMayComeBack()
+    {
+        await using var scene = await CreateAsync(OnRedis);
+        var agreed = await scene.AgreeAsync();
+        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
+        var room = await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
+        await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+
+        await scene.Bob.Connection.LeaveBreakout();
+        await scene.Ann.PartnerLeft.WaitFor(p => p.GroupId == room.GroupId);
+        var back = await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+
+        // Ann hears "together" a second time: Bob's return (each item is matched once, in the order received).
+        var together = 0;
+        await scene.Ann.BreakoutStarted.WaitFor(a => a.GroupId == room.GroupId && a.ConnectionLost.Length == 0 && ++together == 2);
+        Assert.Equal(room.GroupId, back.GroupId);
+        Assert.DoesNotContain(scene.Ann.BreakoutEnded.Items, e => e.GroupId == room.GroupId);
+    }
+
+    [Fact]
     public async Task TheRoomEndsAtTheCoffeesEndAndItCountsAsHeldWhenBothEntered()
     {
         await using var scene = await CreateAsync(OnRedis);
