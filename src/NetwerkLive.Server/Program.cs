@@ -2,6 +2,7 @@ using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Coffees;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
@@ -24,6 +25,7 @@ builder.AddLimits();
 builder.AddVideo();
 builder.AddSchedule();
 builder.AddAsksAndOffers();
+builder.AddCoffees();
 
 var app = builder.Build();
 
@@ -37,5 +39,6 @@ app.MapEventAuth();
 app.MapEvents();
 app.MapBreakouts();
 app.MapSchedule();
+app.MapCoffees();
 
 app.Run();

@@ -174,7 +174,13 @@ public sealed class GroupState
     /// <summary>Two of its members were complementary (one's ask matched another's offer) when they were grouped.</summary>
     [Key(11)] public bool AskOfferMatch { get; set; }
 
+    /// <summary>A coffee room's two people (entered or not); empty for every other group.</summary>
+    [Key(12)] public List<string> Pair { get; set; } = [];
+
     [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
+
+    /// <summary>The private room of an agreed coffee (Coffees/): its <see cref="RoundId"/> is the coffee's id.</summary>
+    [IgnoreMember] public bool IsDate => Pair.Count > 0;
 }
 
 [MessagePackObject]
