@@ -278,6 +278,41 @@ export const en = {
   createdAt: (time) => `Created ${time}`,
   guestsLink: "Link for guests",
   forgetEvent: "Remove from list",
+
+  // The coffee that actually happens (issue 15, coffee-planner.js and coffee-view.js): planning it, the
+  // invite, the reminder and the private coffee room
+  coffeeDatesTitle: "Your coffees",
+  coffeeDatesIntro: "Plan an online coffee with the people you matched with: propose a few times, or pick one of theirs.",
+  coffeeWith: (name) => `Coffee with ${name}`,
+  coffeeStates: {
+    open: "No time agreed yet",
+    proposedByMe: (name) => `You proposed times; waiting for ${name} to pick one.`,
+    proposedByThem: (name) => `${name} proposed times: pick one that suits you, or propose your own.`,
+    agreed: (when) => `Agreed: ${when}`,
+    cancelledByMe: "You cancelled. Propose new times to try again.",
+    cancelledBy: (name) => `Cancelled by ${name}. Propose new times to try again.`,
+    expired: "The proposed times have passed. Propose new ones.",
+    held: (when) => `You had your coffee: ${when}`,
+    missed: "Didn't happen",
+  },
+  coffeeMyTimes: "You proposed",
+  coffeeTheirTimes: (name) => `${name} proposed`,
+  coffeeAccept: (when) => `Accept ${when}`,
+  coffeeProposeLegend: "Propose up to 3 times (in your own time zone)",
+  coffeeTimeLabel: (n) => `Time ${n}`,
+  coffeePropose: "Propose these times",
+  coffeeNoTimes: "Choose at least one time.",
+  coffeeCancel: "Cancel the coffee",
+  coffeeConfirmCancel: (name) => `Cancel your coffee with ${name}? They will see that you cancelled.`,
+  coffeeConfirmCancelOk: "Yes, cancel",
+  goBack: "Go back",
+  coffeeIcs: "Add to calendar",
+  coffeeIcsFile: (name) => `coffee with ${name}`,
+  coffeeEnter: "Go to the coffee room",
+  coffeeRoomOpensAt: (time) => `The coffee room opens at ${time}.`,
+  coffeeReminder: (name, time) => `Your coffee with ${name} starts at ${time}; the room is open.`,
+  coffeeRoomStarted: (name) => `You are in the coffee room with ${name}.`,
+  coffeeRoomEnded: (name) => `Your coffee with ${name} has ended.`,
 };
 
 export default en;

@@ -278,6 +278,41 @@ export const nl = {
   createdAt: (time) => `Aangemaakt ${time}`,
   guestsLink: "Link voor gasten",
   forgetEvent: "Uit de lijst halen",
+
+  // De koffie die er echt van komt (issue 15, coffee-planner.js en coffee-view.js): plannen, de
+  // uitnodiging, de herinnering en de eigen koffieruimte
+  coffeeDatesTitle: "Je koffieafspraken",
+  coffeeDatesIntro: "Drink online een kop koffie met de mensen met wie het wederzijds is: stel een paar tijden voor, of kies er een van de ander.",
+  coffeeWith: (name) => `Koffie met ${name}`,
+  coffeeStates: {
+    open: "Nog geen tijd afgesproken",
+    proposedByMe: (name) => `Je hebt tijden voorgesteld; nu is ${name} aan de beurt om er een te kiezen.`,
+    proposedByThem: (name) => `${name} heeft tijden voorgesteld: kies er een die jou past, of stel zelf tijden voor.`,
+    agreed: (when) => `Afgesproken: ${when}`,
+    cancelledByMe: "Je hebt afgezegd. Stel nieuwe tijden voor als je het opnieuw wilt proberen.",
+    cancelledBy: (name) => `Geannuleerd door ${name}. Stel nieuwe tijden voor als je het opnieuw wilt proberen.`,
+    expired: "De voorgestelde tijden zijn voorbij. Stel nieuwe tijden voor.",
+    held: (when) => `Jullie hebben koffie gedronken: ${when}`,
+    missed: "Niet doorgegaan",
+  },
+  coffeeMyTimes: "Jij stelde voor",
+  coffeeTheirTimes: (name) => `${name} stelde voor`,
+  coffeeAccept: (when) => `Kies ${when}`,
+  coffeeProposeLegend: "Stel maximaal 3 tijden voor (in je eigen tijdzone)",
+  coffeeTimeLabel: (n) => `Tijd ${n}`,
+  coffeePropose: "Stel deze tijden voor",
+  coffeeNoTimes: "Kies minstens één tijd.",
+  coffeeCancel: "Koffie afzeggen",
+  coffeeConfirmCancel: (name) => `Je koffie met ${name} afzeggen? ${name} ziet dat je hebt afgezegd.`,
+  coffeeConfirmCancelOk: "Ja, afzeggen",
+  goBack: "Terug",
+  coffeeIcs: "Zet in je agenda",
+  coffeeIcsFile: (name) => `koffie met ${name}`,
+  coffeeEnter: "Naar de koffieruimte",
+  coffeeRoomOpensAt: (time) => `De koffieruimte gaat open om ${time}.`,
+  coffeeReminder: (name, time) => `Je koffie met ${name} begint om ${time}; de ruimte is open.`,
+  coffeeRoomStarted: (name) => `Je zit in de koffieruimte met ${name}.`,
+  coffeeRoomEnded: (name) => `Je koffie met ${name} is afgelopen.`,
 };
 
 export default nl;
