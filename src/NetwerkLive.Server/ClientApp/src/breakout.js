@@ -105,6 +105,7 @@ export class Breakouts {
       this.proposeButton.classList.remove("asked");
     }
     setText(this.title, this.titleText());
+    setText(this.leaveButton, this.coffeeDate ? strings.coffeeLeave : strings.leaveBreakout);
     this.people.meeting(assignment.partners);
     this.partnerList.replaceChildren(...assignment.partners.map((p) => this.partnerItem(p)));
     if (assignment.meetingUrl) {
@@ -283,6 +284,7 @@ export class Breakouts {
   relocalize() {
     if (this.current) {
       setText(this.title, this.current.waiting ? strings.breakoutTitle : this.titleText());
+      setText(this.leaveButton, this.coffeeDate ? strings.coffeeLeave : strings.leaveBreakout);
       if (!this.current.waiting) this.partnerList.replaceChildren(...this.current.partners.map((p) => this.partnerItem(p)));
     }
     if (this.noticeText) this.say(this.noticeText);

@@ -112,6 +112,8 @@ export class CoffeeItem {
 
   /** Draws the coffee as it is at `now` (state: the state read from the clock). */
   update(date, state, now) {
+    // A refusal is about the coffee as it was: once it changed (a push, the clock), it no longer applies.
+    if (state !== this.li.dataset.state) this.showError(null);
     this.date = date;
     const name = date.with.displayName;
     this.li.dataset.with = date.with.id;

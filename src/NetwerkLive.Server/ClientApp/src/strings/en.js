@@ -313,6 +313,7 @@ export const en = {
   coffeeReminder: (name, time) => `Your coffee with ${name} starts at ${time}; the room is open.`,
   coffeeRoomStarted: (name) => `You are in the coffee room with ${name}.`,
   coffeeRoomEnded: (name) => `Your coffee with ${name} has ended.`,
+  coffeeLeave: "Leave the coffee room",
 };
 
 export default en;

@@ -313,6 +313,7 @@ export const nl = {
   coffeeReminder: (name, time) => `Je koffie met ${name} begint om ${time}; de ruimte is open.`,
   coffeeRoomStarted: (name) => `Je zit in de koffieruimte met ${name}.`,
   coffeeRoomEnded: (name) => `Je koffie met ${name} is afgelopen.`,
+  coffeeLeave: "Koffieruimte verlaten",
 };
 
 export default nl;
