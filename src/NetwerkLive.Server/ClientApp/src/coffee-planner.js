@@ -42,7 +42,10 @@ export class CoffeePlanner {
     this.reminderText = byTestId("coffee-reminder-text");
     const reminderEnter = byTestId("coffee-reminder-enter");
     reminderEnter.addEventListener("click", busy(reminderEnter, () => this.enter(this.reminded)));
-    byTestId("coffee-reminder-close").addEventListener("click", () => this.closeReminder());
+    byTestId("coffee-reminder-close").addEventListener("click", () => {
+      this.closeReminder();
+      this.attention.clearTitle();
+    });
 
     connection.on("CoffeeDateChanged", (date) => this.changed(date));
     connection.on("CoffeeReminder", (date) => this.remind(date));
@@ -178,6 +181,7 @@ export class CoffeePlanner {
     if (!date) return;
     if (stateAt(date, serverNow()) !== "agreed") {
       this.closeReminder();
+      this.attention.clearTitle();
       return;
     }
     setText(this.reminderText, strings.coffeeReminder(date.with.displayName, clock(Number(date.startsAt))));
@@ -187,9 +191,9 @@ export class CoffeePlanner {
     setText(this.reminderText, message);
   }
 
+  // The tab title is left alone: entering the room names the new moment there (breakout.js).
   closeReminder() {
     this.reminded = null;
     show(this.reminder, false);
-    this.attention.clearTitle();
   }
 }
