@@ -104,8 +104,7 @@ export class Breakouts {
       this.proposeButton.textContent = strings.proposeExtension;
       this.proposeButton.classList.remove("asked");
     }
-    setText(this.title, this.titleText());
-    setText(this.leaveButton, this.coffeeDate ? strings.coffeeLeave : strings.leaveBreakout);
+    this.paintTitle();
     this.people.meeting(assignment.partners);
     this.partnerList.replaceChildren(...assignment.partners.map((p) => this.partnerItem(p)));
     if (assignment.meetingUrl) {
@@ -139,11 +138,11 @@ export class Breakouts {
     return this.current && !this.current.waiting ? this.coffeeDateOf(this.current.roundId) : undefined;
   }
 
-  /** The panel's heading: "Koffie met Ann" in a coffee room; no round words there. */
-  titleText() {
+  /** The heading and the leave button: "Koffie met Ann" and "Koffieruimte verlaten" in a coffee room, no round words there. */
+  paintTitle() {
     const date = this.coffeeDate;
-    if (date) return strings.coffeeWith(date.with.displayName);
-    return this.isCoffee ? strings.coffeeTitle : strings.breakoutTitle;
+    setText(this.title, date ? strings.coffeeWith(date.with.displayName) : this.isCoffee ? strings.coffeeTitle : strings.breakoutTitle);
+    setText(this.leaveButton, date ? strings.coffeeLeave : strings.leaveBreakout);
   }
 
   partnerNames() {
@@ -155,7 +154,7 @@ export class Breakouts {
     const wasWaiting = this.current?.waiting;
     this.call.hangUp();
     this.current = { waiting: true, roundId: notice.roundId, endsAt: Number(notice.endsAt) };
-    setText(this.title, strings.breakoutTitle);
+    this.paintTitle();
     this.partnerList.replaceChildren();
     show(this.partnerList, false);
     show(this.meetingLink, false);
@@ -283,8 +282,7 @@ export class Breakouts {
   /** After a switch of language: every text this panel, the people met and the coffee queue wrote. */
   relocalize() {
     if (this.current) {
-      setText(this.title, this.current.waiting ? strings.breakoutTitle : this.titleText());
-      setText(this.leaveButton, this.coffeeDate ? strings.coffeeLeave : strings.leaveBreakout);
+      this.paintTitle();
       if (!this.current.waiting) this.partnerList.replaceChildren(...this.current.partners.map((p) => this.partnerItem(p)));
     }
     if (this.noticeText) this.say(this.noticeText);
