@@ -87,6 +87,9 @@ public static class GroupKinds
 {
     public const string Round = "round";
     public const string Coffee = "coffee";
+
+    /// <summary>A private coffee room of two people with an agreed time (EnterCoffeeRoom): never in the host's overview.</summary>
+    public const string Date = "date";
 }
 
 /// <summary>The host opened the event's live part (before its start time, or at it): the lobby becomes the room.</summary>

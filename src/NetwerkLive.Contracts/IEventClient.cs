@@ -73,7 +73,7 @@ public interface IEventClient
     /// <summary>A coffee of the receiver changed (made, times proposed, agreed, cancelled, entered), as the receiver sees it.</summary>
     Task CoffeeDateChanged(CoffeeDate coffee);
 
-    /// <summary>An agreed coffee's room has opened (<c>Schedule:CoffeeRoomOpensBefore</c> before its start); sent once, to connections open then.</summary>
+    /// <summary>An agreed coffee's room has opened (<c>Coffees:RoomOpensBefore</c> before its start); sent once, to connections open then.</summary>
     Task CoffeeReminder(CoffeeDate coffee);
 
     /// <summary>The live part ended, or its replay or chat changed afterwards.</summary>

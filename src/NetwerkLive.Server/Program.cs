@@ -1,6 +1,7 @@
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
+using NetwerkLive.Server.Coffees;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
@@ -22,6 +23,7 @@ builder.AddBreakouts();
 builder.AddLimits();
 builder.AddVideo();
 builder.AddSchedule();
+builder.AddCoffees();
 
 var app = builder.Build();
 
@@ -35,5 +37,6 @@ app.MapEventAuth();
 app.MapEvents();
 app.MapBreakouts();
 app.MapSchedule();
+app.MapCoffees();
 
 app.Run();

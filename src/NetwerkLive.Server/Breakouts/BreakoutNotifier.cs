@@ -28,7 +28,7 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
         }
         if (fx.Met.Count > 0 || fx.Started.Count > 0)
         {
-            var ids = fx.Started.SelectMany(g => g.Members).Concat(fx.Met.SelectMany(m => new[] { m.A, m.B })).Distinct(StringComparer.Ordinal).ToList();
+            var ids = fx.Started.SelectMany(g => g.Members.Concat(g.Pair)).Concat(fx.Met.SelectMany(m => new[] { m.A, m.B })).Distinct(StringComparer.Ordinal).ToList();
             var people = (await events.GetAttendeesAsync(ev.EventId, ids)).ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
             await RecordMeetingsAsync(ev, fx, people, now);
             if (fx.Started.Count > 0)
@@ -78,7 +78,7 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
     /// <summary>The assignment as one member sees it: everyone else in the group is a partner.</summary>
     public async Task<BreakoutAssignment> AssignmentAsync(string eventId, GroupState group, string attendeeId)
     {
-        var partnerIds = group.Members.Where(m => m != attendeeId).ToList();
+        var partnerIds = group.Members.Union(group.Pair).Where(m => m != attendeeId).ToList();
         var records = (await events.GetAttendeesAsync(eventId, partnerIds)).ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
         return Assignment(group, attendeeId, records, await presence.GetStatusAsync(eventId, partnerIds));
     }
@@ -89,13 +89,14 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
     {
         var partners = new List<Attendee>();
         var lost = new List<string>();
-        foreach (var member in group.Members)
+        // A coffee room lists the other of its pair before they entered, with a lost connection until they do.
+        foreach (var member in group.Members.Union(group.Pair))
         {
             if (member != attendeeId && records.TryGetValue(member, out var record))
             {
                 var present = status.TryGetValue(member, out var s);
                 partners.Add(record.ToDto(present ? s.JoinedAt : record.RegisteredAt));
-                if (!present || !s.Connected)
+                if (!present || !s.Connected || !group.Members.Contains(member))
                 {
                     lost.Add(member);
                 }

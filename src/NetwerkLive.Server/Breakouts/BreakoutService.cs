@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts.Pairing;
+using NetwerkLive.Server.Coffees;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
@@ -25,10 +26,12 @@ public sealed partial class BreakoutService : IDisposable
     private readonly BreakoutOptions _options;
     private readonly ILogger<BreakoutService> _logger;
     private readonly EventTimers _timers;
+    private readonly CoffeeService _coffees;
 
     public BreakoutService(IEventStore events, IPresenceStore presence, IBreakoutStore store, People people, BreakoutNotifier notifier,
-        TimeProvider time, IOptions<BreakoutOptions> options, ILogger<BreakoutService> logger)
+        TimeProvider time, IOptions<BreakoutOptions> options, ILogger<BreakoutService> logger, CoffeeService coffees)
     {
+        _coffees = coffees;
         _events = events;
         _presence = presence;
         _store = store;

@@ -165,7 +165,13 @@ public sealed class GroupState
     /// <summary>Who was in the group and left it early (or was moved away), oldest first: the host's overview lists them as "left".</summary>
     [Key(10)] public List<string> Left { get; set; } = [];
 
+    /// <summary>A coffee room's two people (entered or not); empty for every other group.</summary>
+    [Key(11)] public List<string> Pair { get; set; } = [];
+
     [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
+
+    /// <summary>The private room of an agreed coffee (Coffees/): its <see cref="RoundId"/> is the coffee's id.</summary>
+    [IgnoreMember] public bool IsDate => Pair.Count > 0;
 }
 
 [MessagePackObject]

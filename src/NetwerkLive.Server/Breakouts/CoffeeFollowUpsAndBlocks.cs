@@ -90,6 +90,7 @@ public sealed partial class BreakoutService
         }
         await _store.AddBlockAsync(ev.Series, PairKey.Of(me.PersonId, other.PersonId));
         await _store.WithdrawFollowUpsAsync(ev.EventId, PairKey.Of(me.AttendeeId, other.AttendeeId));
+        await _coffees.BlockedAsync(me, other); // their coffee: cancelled for the blocked one, gone for the blocker
         var state = await _store.GetAsync(ev.EventId);
         if (state.GroupOf(member.AttendeeId) is { } group && group.Members.Contains(attendeeId))
         {
@@ -133,6 +134,7 @@ public sealed partial class BreakoutService
             return;
         }
         await _notifier.FollowUpMatchedAsync(me, other);
+        await _coffees.MutualAsync(me, other); // and their coffee to plan (Coffees/)
         BreakoutLog.FollowUpMatched(_logger, member.EventId);
     }
 

@@ -49,6 +49,7 @@ public sealed class HostOverview(IEventStore events, IPresenceStore presence, IB
         var sat = people.Where(r => satOut.Contains(r.AttendeeId) && state.GroupOf(r.AttendeeId) is null).Select(Person).ToArray();
 
         var groups = state.Groups.Values
+            .Where(g => !g.IsDate) // a private coffee: only the report counts it
             .OrderBy(g => g.StartedAt)
             .ThenBy(g => g.GroupId, StringComparer.Ordinal)
             .Select(g => Group(g, status, records))

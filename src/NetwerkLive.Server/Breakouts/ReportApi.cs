@@ -19,7 +19,7 @@ public static class ReportApi
 
     /// <param name="tz">For the CSV: the reader's time zone (IANA), by default Europe/Amsterdam in Dutch and UTC in English.</param>
     private static async Task<Results<Ok<EventReport>, FileContentHttpResult, ProblemHttpResult>> GetReport(
-        string eventId, string? format, string? tz, HttpContext http, IEventStore events, IBreakoutStore breakouts, TimeProvider time)
+        string eventId, string? format, string? tz, HttpContext http, IEventStore events, IBreakoutStore breakouts, ICoffeeStore coffees, TimeProvider time)
     {
         var caller = EventCaller.From(http.User);
         if (caller is null || !caller.IsHost || caller.EventId != eventId)
@@ -39,7 +39,7 @@ public static class ReportApi
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Texts.Get("Report.UnknownTimeZoneTitle"),
                 detail: Texts.Format("Report.UnknownTimeZone", tz!));
         }
-        var report = await BuildAsync(ev, events, breakouts, time.GetUtcNow().ToUnixTimeMilliseconds(), http.RequestAborted);
+        var report = await BuildAsync(ev, events, breakouts, coffees, time.GetUtcNow().ToUnixTimeMilliseconds(), http.RequestAborted);
         return format?.ToUpperInvariant() switch
         {
             null or "" or "JSON" => TypedResults.Ok(report),
@@ -49,7 +49,7 @@ public static class ReportApi
         };
     }
 
-    public static async Task<EventReport> BuildAsync(EventRecord ev, IEventStore events, IBreakoutStore breakouts, long now, CancellationToken ct)
+    public static async Task<EventReport> BuildAsync(EventRecord ev, IEventStore events, IBreakoutStore breakouts, ICoffeeStore coffees, long now, CancellationToken ct)
     {
         var state = await breakouts.GetAsync(ev.EventId, ct);
         var meetings = await breakouts.GetMeetingsAsync(ev.EventId, ct);
@@ -80,8 +80,14 @@ public static class ReportApi
 
         var breakoutCount = rounds.Sum(r => r.GroupCount) + coffeeChats;
         var withCall = rounds.Sum(r => r.GroupsWithCall) + state.CoffeeChatsWithCall;
+        // Coffee rooms (Coffees/) are no breakouts or coffee chats here: they record no meetings and count only below.
+        var (agreed, held) = Coffees.CoffeeService.Counts(await coffees.GetAsync(ev.EventId, ct));
         return new EventReport(ev.EventId, ev.Title, now, [.. rounds], coffeeChats, breakoutCount, withCall, peopleMet, pairs.Count,
-            meetings.Count(m => m.New), meetings.Count(m => m.New && m.CrossCompany), followUps.Length, followUps);
+            meetings.Count(m => m.New), meetings.Count(m => m.New && m.CrossCompany), followUps.Length, followUps)
+        {
+            CoffeesAgreed = agreed,
+            CoffeesHeld = held,
+        };
     }
 
     private static string[][] ToArrays(List<List<string>> groups) => [.. groups.Select(g => g.ToArray())];

@@ -49,6 +49,8 @@ public static class ReportCsv
         csv.Total("Csv.NewMeetings", report.NewMeetings);
         csv.Total("Csv.NewCrossCompanyMeetings", report.NewCrossCompanyMeetings);
         csv.Total("Csv.MutualFollowUps", report.MutualFollowUps);
+        csv.Total("Csv.CoffeesAgreed", report.CoffeesAgreed);
+        csv.Total("Csv.CoffeesHeld", report.CoffeesHeld);
         csv.Blank();
         csv.Header("Csv.Record", "Csv.RoundId", "Csv.StartedAt", "Csv.EndedAt", "Csv.GroupCount", "Csv.ParticipantCount", "Csv.GroupsWithCall");
         foreach (var round in report.Rounds)

@@ -78,7 +78,7 @@ public sealed partial class RoundPlanner
             // Everyone still in the group had asked for more time: the leaver was the only one missing.
             ExtendGroup(group, fx);
         }
-        if (group.Members.Count == 1)
+        if (group.Members.Count == 1 && !group.IsDate)
         {
             var alone = group.Members[0];
             state.RemoveGroup(group);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
+using NetwerkLive.Server.Coffees;
 using NetwerkLive.Server.Moderation;
 using NetwerkLive.Server.Schedule;
 using NetwerkLive.Server.Video;
@@ -12,7 +13,7 @@ namespace NetwerkLive.Server.Events;
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
 public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat,
-    VideoCallService video, GoLiveService goLive)
+    VideoCallService video, GoLiveService goLive, CoffeeService coffees, CoffeeRoom coffeeRoom)
     : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
@@ -72,13 +73,13 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task DeclineFollowUp(string attendeeId) => NotBuiltYet<bool>();
 
-    public Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times) => NotBuiltYet<CoffeeDate>();
+    public Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times) => coffees.ProposeAsync(Member, dateId, times);
 
-    public Task<CoffeeDate> AcceptCoffeeTime(string dateId, long time) => NotBuiltYet<CoffeeDate>();
+    public Task<CoffeeDate> AcceptCoffeeTime(string dateId, long time) => coffees.AcceptAsync(Member, dateId, time);
 
-    public Task CancelCoffee(string dateId) => NotBuiltYet<bool>();
+    public Task CancelCoffee(string dateId) => coffees.CancelAsync(Member, dateId);
 
-    public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => NotBuiltYet<BreakoutAssignment>();
+    public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => coffeeRoom.EnterAsync(Member, dateId);
 
     public Task EndLive(string? replayUrl, bool keepChatOpen) => NotBuiltYet<bool>();
 

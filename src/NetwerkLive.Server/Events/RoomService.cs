@@ -26,7 +26,8 @@ public sealed class RoomService(
     IOptions<RoomOptions> options,
     IOptions<RedisOptions> redis,
     NodeIdentity node,
-    ILogger<RoomService> logger)
+    ILogger<RoomService> logger,
+    Coffees.CoffeeService coffees)
 {
     private const string MemberKey = "netwerklive.member";
 
@@ -102,6 +103,7 @@ public sealed class RoomService(
             FollowUps = recalled.FollowUps,
             Met = recalled.Met,
             HostOverview = self.IsHost ? await hostOverview.BuildAsync(record) : null,
+            CoffeeDates = await coffees.ListAsync(record, self),
         };
     }
 

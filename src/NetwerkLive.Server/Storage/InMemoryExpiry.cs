@@ -12,6 +12,7 @@ internal sealed class InMemoryExpiry(
     InMemoryChatStore chat,
     InMemoryPresenceStore presence,
     InMemoryBreakoutStore breakouts,
+    InMemoryCoffeeStore coffees,
     TimeProvider time,
     IOptions<StorageOptions> options) : IHostedService, IDisposable
 {
@@ -36,6 +37,7 @@ internal sealed class InMemoryExpiry(
             chat.Forget(eventId);
             presence.Forget(eventId);
             breakouts.Forget(eventId);
+            coffees.Forget(eventId, cutoff);
         }
         foreach (var seriesId in activity.TakeSeriesIdleSince(cutoff))
         {

@@ -23,6 +23,7 @@ public static class StorageExtensions
             builder.Services.AddSingleton<IPresenceStore>(sp => sp.GetRequiredService<RedisPresenceStore>());
             builder.Services.AddSingleton<IChatStore, RedisChatStore>();
             builder.Services.AddSingleton<IBreakoutStore, RedisBreakoutStore>();
+            builder.Services.AddSingleton<ICoffeeStore, RedisCoffeeStore>();
             return builder;
         }
         builder.Services.AddSingleton<EventActivity>();
@@ -34,6 +35,8 @@ public static class StorageExtensions
         builder.Services.AddSingleton<IChatStore>(sp => sp.GetRequiredService<InMemoryChatStore>());
         builder.Services.AddSingleton<InMemoryBreakoutStore>();
         builder.Services.AddSingleton<IBreakoutStore>(sp => sp.GetRequiredService<InMemoryBreakoutStore>());
+        builder.Services.AddSingleton<InMemoryCoffeeStore>();
+        builder.Services.AddSingleton<ICoffeeStore>(sp => sp.GetRequiredService<InMemoryCoffeeStore>());
         builder.Services.AddHostedService<InMemoryExpiry>();
         return builder;
     }

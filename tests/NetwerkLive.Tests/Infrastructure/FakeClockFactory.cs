@@ -35,6 +35,23 @@ public class FakeClockFactory : NetwerkLiveFactory
     /// <summary>A new server set up as this one (same store), for a test that needs a clock or settings of its own.</summary>
     public FakeClockFactory Another() => IsOnRedis ? new RedisFakeClockFactory() : new FakeClockFactory();
 
+    /// <summary>
+    /// A second server on the same Redis and key prefix as this one (two nodes of one cluster), its clock no earlier
+    /// than this one's: a test moves both clocks.
+    /// </summary>
+    public FakeClockFactory SecondNode()
+    {
+        Assert.True(IsOnRedis, "Only a server in Redis mode has a second node.");
+        var other = new RedisFakeClockFactory();
+        other.With("Redis:KeyPrefix", Setting("Redis:KeyPrefix"));
+        // Each clock starts at the real time it was made: the second never runs behind the first.
+        if (Clock.GetUtcNow() > other.Clock.GetUtcNow())
+        {
+            other.Clock.SetUtcNow(Clock.GetUtcNow());
+        }
+        return other;
+    }
+
     /// <summary>Lets one presence interval pass, which sends whatever presence changes are held back.</summary>
     public void NextPresenceInterval() => Clock.Advance(PresenceInterval);
 

@@ -79,6 +79,9 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
     public LogCollector CollectLogs() => _logs ??= new LogCollector();
 
     /// <summary>Leaves a setting out, as a deployment that never set it; call before the server starts.</summary>
+    /// <summary>A setting as this server gets it (null when not set here).</summary>
+    public string? Setting(string key) => _settings.GetValueOrDefault(key);
+
     public NetwerkLiveFactory Without(string key)
     {
         _settings.Remove(key);

@@ -42,6 +42,9 @@ public sealed class OptionsValidationTests
     [InlineData("Breakouts:HostOverviewDelay", "00:00:02", "Breakouts:HostOverviewDelay must be between 10 ms and 1 second")]
     [InlineData("Breakouts:HostOverviewDelay", "00:00:00", "Breakouts:HostOverviewDelay must be between 10 ms and 1 second")]
     [InlineData("Schedule:CalendarEventLength", "00:01:00", "Schedule:CalendarEventLength must be between 5 minutes and 1 day")]
+    [InlineData("Coffees:Length", "00:04:00", "Coffees:Length must be between 5 minutes and 4 hours.")]
+    [InlineData("Coffees:RoomOpensBefore", "-00:01:00", "Coffees:RoomOpensBefore must be between 0 and 2 hours.")]
+    [InlineData("Coffees:ReminderSweep", "00:00:00", "Coffees:ReminderSweep must be between 1 second and 10 minutes.")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
     {
         var failure = StartupFailure(new NetwerkLiveFactory().With(key, value));

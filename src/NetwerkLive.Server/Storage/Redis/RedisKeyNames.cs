@@ -29,4 +29,14 @@ public static class RedisKeyNames
     /// <see cref="RedisExpiry.EventKeys"/> (there is one per group), so each append sets its retention itself.
     /// </summary>
     public static string GroupChat(string eventId, string groupId) => "bo:" + eventId + ":g:" + groupId + ":chat";
+
+    /// <summary>
+    /// An event's coffees: a hash (<c>v</c> = version, <c>doc</c> = MessagePack of <see cref="Coffees.CoffeeBook"/>). Not in
+    /// <see cref="RedisExpiry.EventKeys"/>: it lives the retention after its last change or after its latest coffee's end,
+    /// whichever is later (a coffee may be agreed up to 60 days ahead), which every write sets.
+    /// </summary>
+    public static string Coffees(string eventId) => "cf:" + eventId;
+
+    /// <summary>Pending coffee reminders of all events: a sorted set of <c>{eventId}|{dateId}</c> scored by roomOpensAt.</summary>
+    public const string CoffeeDue = "cf:due";
 }

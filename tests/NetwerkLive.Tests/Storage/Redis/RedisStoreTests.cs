@@ -42,3 +42,10 @@ public sealed class RedisBreakoutStoreTests : BreakoutStoreContract
 
     protected override IBreakoutStore CreateStore() => new RedisBreakoutStore(Node.Value.Connection, Node.Value.Gate, RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
 }
+
+public sealed class RedisCoffeeStoreTests : CoffeeStoreContract
+{
+    private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
+
+    protected override ICoffeeStore CreateStore() => new RedisCoffeeStore(Node.Value.Connection, Node.Value.Gate, RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
+}
