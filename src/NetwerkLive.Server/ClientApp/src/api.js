@@ -96,6 +96,18 @@ export async function getReportCsv(eventId, token) {
   return response.blob();
 }
 
+/**
+ * An agreed coffee as an ICS invite (issue 15), fetched with the attendee's token (a plain link could not send it),
+ * in the page's language (?lang=, added to every call) and the person's own time zone.
+ */
+export async function getCoffeeCalendar(eventId, dateId, token) {
+  const zone = timeZone();
+  const query = zone ? `?tz=${encodeURIComponent(zone)}` : "";
+  const path = `/api/events/${encodeURIComponent(eventId)}/coffees/${encodeURIComponent(dateId)}/calendar.ics${query}`;
+  const response = await request("GET", path, { token, accept: "text/calendar" });
+  return response.blob();
+}
+
 /** Replaces the host token: the one sent stops working everywhere. Gives { hostToken, hostUrl }. */
 export async function rotateHostToken(eventId, token) {
   const response = await request("POST", `/api/events/${encodeURIComponent(eventId)}/host-token`, { token });

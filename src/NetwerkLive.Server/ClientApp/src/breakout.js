@@ -17,13 +17,17 @@ export function formatCountdown(ms) {
 }
 
 export class Breakouts {
-  /** attention: the Attention of the page; people: its People (met, follow-ups, contacts); call: its CallEngine. */
-  constructor(connection, room, { attention, people, call }) {
+  /**
+   * attention: the Attention of the page; people: its People (met, follow-ups, contacts); call: its CallEngine;
+   * coffeeDateOf(roundId): the agreed coffee whose private room a group is (coffee-planner.js), if it is one.
+   */
+  constructor(connection, room, { attention, people, call, coffeeDateOf = () => undefined }) {
     this.connection = connection;
     this.room = room;
     this.attention = attention;
     this.people = people;
     this.call = call;
+    this.coffeeDateOf = coffeeDateOf;
     this.current = null; // { roundId, groupId, partners, endsAt, meetingUrl } or { waiting: true, roundId, endsAt }
     this.connectionLost = new Set(); // partners whose connection is lost right now
     this.inCoffeeQueue = false;
@@ -101,7 +105,7 @@ export class Breakouts {
       this.proposeButton.textContent = strings.proposeExtension;
       this.proposeButton.classList.remove("asked");
     }
-    setText(this.title, this.isCoffee ? strings.coffeeTitle : strings.breakoutTitle);
+    this.paintTitle();
     this.people.meeting(assignment.partners);
     this.partnerList.replaceChildren(...assignment.partners.map((p) => this.partnerItem(p)));
     if (assignment.meetingUrl) {
@@ -120,12 +124,26 @@ export class Breakouts {
     // The call: started for a new group, told the partners of the same one (a late joiner), tried again after a reconnect.
     this.call.enter(assignment, { reconnected: restored });
     if (!restored && !sameGroup) {
-      this.attention.notify(strings.breakoutStartedWith(this.partnerNames(), this.isCoffee), this.panel);
+      const date = this.coffeeDate;
+      this.attention.notify(date ? strings.coffeeRoomStarted(date.with.displayName)
+        : strings.breakoutStartedWith(this.partnerNames(), this.isCoffee), this.panel);
     }
   }
 
   get isCoffee() {
     return Boolean(this.current?.roundId?.startsWith("coffee-"));
+  }
+
+  /** The agreed coffee whose room this is (its roundId is the coffee's dateId), or undefined for a round or the queue. */
+  get coffeeDate() {
+    return this.current && !this.current.waiting ? this.coffeeDateOf(this.current.roundId) : undefined;
+  }
+
+  /** The heading and the leave button: "Koffie met Ann" and "Koffieruimte verlaten" in a coffee room, no round words there. */
+  paintTitle() {
+    const date = this.coffeeDate;
+    setText(this.title, date ? strings.coffeeWith(date.with.displayName) : this.isCoffee ? strings.coffeeTitle : strings.breakoutTitle);
+    setText(this.leaveButton, date ? strings.coffeeLeave : strings.leaveBreakout);
   }
 
   partnerNames() {
@@ -137,7 +155,7 @@ export class Breakouts {
     const wasWaiting = this.current?.waiting;
     this.call.hangUp();
     this.current = { waiting: true, roundId: notice.roundId, endsAt: Number(notice.endsAt) };
-    setText(this.title, strings.breakoutTitle);
+    this.paintTitle();
     this.partnerList.replaceChildren();
     show(this.partnerList, false);
     show(this.meetingLink, false);
@@ -163,6 +181,8 @@ export class Breakouts {
   /** announce: the end comes from the server now (not found ended after a reload): ask "talk again?". */
   close({ announce }) {
     const partners = this.current?.partners ?? [];
+    // A coffee room is with someone already matched: no "talk again?" after it, just that it ended.
+    const date = this.coffeeDate;
     this.call.hangUp();
     this.current = null;
     this.connectionLost.clear();
@@ -171,9 +191,11 @@ export class Breakouts {
     show(this.panel, false);
     document.body.classList.remove("in-breakout");
     this.coffeeButton.disabled = false;
-    this.people.meetingOver(partners);
+    this.people.meetingOver(date ? [] : partners);
     this.attention.clearTitle();
-    if (announce && partners.length > 0) {
+    if (announce && date) {
+      this.attention.announce(strings.coffeeRoomEnded(date.with.displayName));
+    } else if (announce && partners.length > 0) {
       this.attention.notify(strings.roundEndedTalkAgain(partners.map((p) => p.displayName)), this.metSection);
     }
   }
@@ -261,7 +283,7 @@ export class Breakouts {
   /** After a switch of language: every text this panel, the people met and the coffee queue wrote. */
   relocalize() {
     if (this.current) {
-      setText(this.title, this.current.roundId?.startsWith("coffee-") ? strings.coffeeTitle : strings.breakoutTitle);
+      this.paintTitle();
       if (!this.current.waiting) this.partnerList.replaceChildren(...this.current.partners.map((p) => this.partnerItem(p)));
     }
     if (this.noticeText) this.say(this.noticeText);

@@ -9,6 +9,7 @@ import { CallEngine } from "./call.js";
 import { CallView } from "./call-view.js";
 import { CallControls } from "./call-controls.js";
 import { People } from "./people.js";
+import { CoffeePlanner } from "./coffee-planner.js";
 import { Attention } from "./attention.js";
 import { MediaCheck } from "./media-check.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
@@ -149,6 +150,7 @@ function enterRoom(token) {
   let room = null;
   let people = null;
   let breakouts = null;
+  let coffees = null;
   const mediaCheck = new MediaCheck();
   const connection = new EventConnection(token, {
     onState: (state) => {
@@ -161,6 +163,8 @@ function enterRoom(token) {
       call.setMeetingMode(result.event.meetingMode);
       people.applyJoin(result);
       askOffer.applyJoin(result);
+      // Before the breakout: a coffee room given back by Join() is known as one when the panel opens.
+      coffees.applyJoin(result);
       breakouts.applyJoin(result);
       availableToggle.checked = result.self.available;
       mediaCheck.setMeetingMode(result.event.meetingMode);
@@ -186,10 +190,12 @@ function enterRoom(token) {
   new CallControls(byTestId("breakout-call-bar"), call);
   // Leaving the page ends the call at once: the camera's light goes off, and nothing waits for a dead page.
   window.addEventListener("pagehide", () => call.hangUp());
-  breakouts = new Breakouts(connection, room, { attention, people, call });
+  coffees = new CoffeePlanner(connection, eventId, { attention });
+  breakouts = new Breakouts(connection, room, { attention, people, call, coffeeDateOf: (roundId) => coffees.dateOf(roundId) });
   rerenderRoom = () => {
     room.relocalize();
     breakouts.relocalize();
+    coffees.relocalize();
     callView.relocalize();
   };
 
