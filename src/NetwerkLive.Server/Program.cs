@@ -1,3 +1,4 @@
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
@@ -22,6 +23,7 @@ builder.AddBreakouts();
 builder.AddLimits();
 builder.AddVideo();
 builder.AddSchedule();
+builder.AddAfterLive();
 
 var app = builder.Build();
 

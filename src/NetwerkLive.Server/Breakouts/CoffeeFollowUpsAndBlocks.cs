@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Localization;
@@ -16,6 +17,10 @@ public sealed partial class BreakoutService
     public async Task<CoffeeQueueStatus> FindCoffeePartnerAsync(RoomMember member)
     {
         var ev = await EventAsync(member.EventId);
+        if (ev.IsClosed(Now))
+        {
+            throw new HubException(Texts.Get("AfterLive.CoffeeClosed"));
+        }
         var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
         if (me is { IsHost: true })
         {

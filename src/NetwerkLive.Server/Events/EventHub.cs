@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Moderation;
@@ -12,7 +13,7 @@ namespace NetwerkLive.Server.Events;
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
 public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat,
-    VideoCallService video, GoLiveService goLive)
+    VideoCallService video, GoLiveService goLive, AfterLiveService afterLive)
     : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
@@ -80,7 +81,7 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => NotBuiltYet<BreakoutAssignment>();
 
-    public Task EndLive(string? replayUrl, bool keepChatOpen) => NotBuiltYet<bool>();
+    public Task EndLive(string? replayUrl, bool keepChatOpen) => afterLive.EndLiveAsync(Member, replayUrl, keepChatOpen);
 
     private Task<T> NotBuiltYet<T>()
     {

@@ -32,6 +32,8 @@ public sealed class TestClient : IAsyncDisposable
         connection.FollowUpMatched += FollowUpMatched.Add;
         connection.CallSignal += CallSignals.Add;
         connection.BreakoutOverview += Overviews.Add;
+        connection.LiveEnded += LiveEnded.Add;
+        connection.FollowUpRequested += FollowUpRequested.Add;
         connection.Connection.Closed += error =>
         {
             Closed.Add(error);
@@ -70,6 +72,10 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<FollowUpMatch> FollowUpMatched { get; } = new();
     public Inbox<CallSignalNotice> CallSignals { get; } = new();
     public Inbox<BreakoutOverview> Overviews { get; } = new();
+
+    public Inbox<LiveEndedNotice> LiveEnded { get; } = new();
+
+    public Inbox<FollowUpRequestNotice> FollowUpRequested { get; } = new();
 
     /// <summary>Waits until a presence message says this attendee is present (joined or updated).</summary>
     public Task<PresenceChange> WaitUntilSeesPresent(string attendeeId) =>

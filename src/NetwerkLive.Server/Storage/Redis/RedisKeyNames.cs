@@ -6,6 +6,12 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// </summary>
 public static class RedisKeyNames
 {
+    /// <summary>
+    /// Once the live part ended: until when (epoch ms) the event stays open. Every touch keeps the event's keys the
+    /// retention past it (<see cref="RedisExpiry"/>), so people can still register and meet until then.
+    /// </summary>
+    public static string KeepUntil(string eventId) => "ev:" + eventId + ":keep";
+
     /// <summary>The event's latest host announcement (MessagePack).</summary>
     public static string Announcement(string eventId) => "chat:" + eventId + ":ann";
 
