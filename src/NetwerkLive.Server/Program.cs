@@ -1,4 +1,5 @@
 using NetwerkLive.Server.AfterLive;
+using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
@@ -24,6 +25,7 @@ builder.AddLimits();
 builder.AddVideo();
 builder.AddSchedule();
 builder.AddAfterLive();
+builder.AddAsksAndOffers();
 
 var app = builder.Build();
 

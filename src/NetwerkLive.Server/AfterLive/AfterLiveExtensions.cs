@@ -5,10 +5,7 @@ public static class AfterLiveExtensions
     /// <summary>After the live part: ending it (the replay, the chat, the open period); the board comes with asks and offers.</summary>
     public static IHostApplicationBuilder AddAfterLive(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<AfterLiveOptions>()
-            .BindConfiguration(AfterLiveOptions.Section)
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        // AfterLiveOptions (OpenFor beside the board's size) are bound and validated once, by AddAsksAndOffers.
         builder.Services.AddSingleton<AfterLiveService>();
         return builder;
     }

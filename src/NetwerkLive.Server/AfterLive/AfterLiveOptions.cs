@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace NetwerkLive.Server.AfterLive;
 
 /// <summary>
-/// After (and around) the live part: the asks and offers board. Bound from the "AfterLive" section and validated
+/// After (and around) the live part: the asks and offers board, and how long the event stays open after it. Bound from the "AfterLive" section and validated
 /// at start-up (registered by <c>AddAsksAndOffers</c>).
 /// </summary>
 public sealed class AfterLiveOptions

@@ -70,4 +70,9 @@ public sealed class PeopleIndex(IReadOnlyDictionary<string, AttendeeRecord> reco
 
     /// <summary>How much worse it is to group these two (lower is better); null when they must never meet.</summary>
     public int? Penalty(string a, string b) => penalty(a, b);
+
+    /// <summary>Whether one's ask matches the other's offer, either way (<see cref="Pairing.AskOfferMatch"/>).</summary>
+    public bool AreComplementary(string a, string b) =>
+        Records.TryGetValue(a, out var ra) && Records.TryGetValue(b, out var rb)
+        && Pairing.AskOfferMatch.Complementary(ra.Ask, ra.Offer, rb.Ask, rb.Offer);
 }

@@ -69,9 +69,12 @@ public sealed partial class BreakoutService : IDisposable
         var roundId = Ids.New(10);
         var seed = RoundSeed(ev.EventId, before.RoundCounter + 1);
         var pairing = PairingEngine.Pair(new PairingRequest(
-            [.. candidates.Select(c => new Candidate(c.AttendeeId, c.Company, c.Interests))], groupSize, met, blocked, seed));
+            [.. candidates.Select(c => new Candidate(c.AttendeeId, c.Company, c.Interests) { Ask = c.Ask, Offer = c.Offer })], groupSize, met, blocked, seed));
+        var byId = candidates.ToDictionary(c => c.AttendeeId, StringComparer.Ordinal);
         var start = new RoundStart(roundId, Now, durationSeconds, groupSize, seed,
-            [.. pairing.Groups.Select(g => g.Select(c => c.Id).ToList())], [.. pairing.Unplaced.Select(c => c.Id)]);
+            [.. pairing.Groups.Select(g => g.Select(c => c.Id).ToList())], [.. pairing.Unplaced.Select(c => c.Id)],
+            (a, b) => byId.TryGetValue(a, out var ra) && byId.TryGetValue(b, out var rb)
+                && AskOfferMatch.Complementary(ra.Ask, ra.Offer, rb.Ask, rb.Offer));
 
         var round = await ChangeAsync(ev, (state, planner, fx) =>
         {

@@ -32,6 +32,9 @@ public sealed class BreakoutState
     /// <summary>Coffee chats whose call connected (each coffee chat is a group of its own), for the report.</summary>
     [Key(8)] public int CoffeeChatsWithCall { get; set; }
 
+    /// <summary>Groups (round and coffee) made with two complementary members (see <see cref="RoundPlanner.NoteAskOfferMatch"/>).</summary>
+    [Key(9)] public int AskOfferMatches { get; set; }
+
     [IgnoreMember] public RoundState? RunningRound => Round is { Ended: false } round ? round : null;
 
     /// <summary>
@@ -137,6 +140,9 @@ public sealed class RoundState
 
     /// <summary>Indexes into <see cref="GroupsFormed"/> of the groups whose call connected.</summary>
     [Key(12)] public HashSet<int> FormedWithCall { get; set; } = [];
+
+    /// <summary>Which of <see cref="GroupsFormed"/> were counted in <see cref="BreakoutState.AskOfferMatches"/> (each once).</summary>
+    [Key(13)] public HashSet<int> FormedWithAskOfferMatch { get; set; } = [];
 }
 
 [MessagePackObject]
@@ -164,6 +170,9 @@ public sealed class GroupState
 
     /// <summary>Who was in the group and left it early (or was moved away), oldest first: the host's overview lists them as "left".</summary>
     [Key(10)] public List<string> Left { get; set; } = [];
+
+    /// <summary>Two of its members were complementary (one's ask matched another's offer) when they were grouped.</summary>
+    [Key(11)] public bool AskOfferMatch { get; set; }
 
     [IgnoreMember] public bool IsCoffee => RoundId.StartsWith(BreakoutIds.CoffeePrefix, StringComparison.Ordinal);
 }

@@ -64,7 +64,7 @@ public sealed partial class BreakoutService
             return new CoffeeQueueStatus(false, state.CoffeeQueue.Count);
         }
         state.CoffeeQueue.Remove(partner);
-        planner.NewCoffeeGroup(state, [partner, attendeeId], Now, fx);
+        RoundPlanner.NoteAskOfferMatch(state, planner.NewCoffeeGroup(state, [partner, attendeeId], Now, fx), people.AreComplementary);
         return new CoffeeQueueStatus(true, state.CoffeeQueue.Count);
     }
 

@@ -37,9 +37,11 @@ public sealed partial class RoundPlanner
             state.CoffeeQueue.Remove(member);
             state.RunningRound?.Waiting.Remove(member);
         }
-        return state.RunningRound is { } round && round.EndsAt > now
+        var group = state.RunningRound is { } round && round.EndsAt > now
             ? NewGroup(state, round, pair, now, fx)
             : NewCoffeeGroup(state, pair, now, fx);
+        NoteAskOfferMatch(state, group, people.AreComplementary);
+        return group;
     }
 
     /// <summary>
@@ -73,6 +75,7 @@ public sealed partial class RoundPlanner
         {
             round.Participants.Add(attendeeId);
         }
+        NoteAskOfferMatch(state, target, people.AreComplementary);
         fx.MemberJoined(target, attendeeId);
         return target;
     }

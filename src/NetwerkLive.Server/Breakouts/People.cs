@@ -7,10 +7,13 @@ namespace NetwerkLive.Server.Breakouts;
 public sealed class People(IEventStore events, IBreakoutStore store)
 {
     /// <summary>Penalty for meeting again: outweighs everything but a block.</summary>
-    public const int RepeatPenalty = 100;
+    public const int RepeatPenalty = 1000;
 
-    /// <summary>Penalty for colleagues: outweighs any number of shared interests.</summary>
-    public const int ColleaguePenalty = 10;
+    /// <summary>Penalty for colleagues: outweighs being complementary and any number of shared interests.</summary>
+    public const int ColleaguePenalty = 100;
+
+    /// <summary>Bonus for complementary people (<see cref="AskOfferMatch"/>): outweighs any number of shared interests.</summary>
+    public const int ComplementBonus = 10;
 
     public async Task<PeopleIndex> IndexAsync(EventRecord ev, IEnumerable<string> attendeeIds, CancellationToken ct = default)
     {
@@ -91,7 +94,11 @@ public sealed class People(IEventStore events, IBreakoutStore store)
         {
             penalty += ColleaguePenalty;
         }
+        if (AskOfferMatch.Complementary(ra.Ask, ra.Offer, rb.Ask, rb.Offer))
+        {
+            penalty -= ComplementBonus;
+        }
         var shared = ra.Interests.Count(i => rb.Interests.Contains(i, StringComparer.OrdinalIgnoreCase));
-        return penalty - Math.Min(shared, ColleaguePenalty - 1);
+        return penalty - Math.Min(shared, ComplementBonus - 1);
     }
 }

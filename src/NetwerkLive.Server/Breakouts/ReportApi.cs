@@ -81,7 +81,10 @@ public static class ReportApi
         var breakoutCount = rounds.Sum(r => r.GroupCount) + coffeeChats;
         var withCall = rounds.Sum(r => r.GroupsWithCall) + state.CoffeeChatsWithCall;
         return new EventReport(ev.EventId, ev.Title, now, [.. rounds], coffeeChats, breakoutCount, withCall, peopleMet, pairs.Count,
-            meetings.Count(m => m.New), meetings.Count(m => m.New && m.CrossCompany), followUps.Length, followUps);
+            meetings.Count(m => m.New), meetings.Count(m => m.New && m.CrossCompany), followUps.Length, followUps)
+        {
+            AskOfferMatches = state.AskOfferMatches,
+        };
     }
 
     private static string[][] ToArrays(List<List<string>> groups) => [.. groups.Select(g => g.ToArray())];

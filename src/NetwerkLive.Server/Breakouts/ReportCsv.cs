@@ -49,6 +49,7 @@ public static class ReportCsv
         csv.Total("Csv.NewMeetings", report.NewMeetings);
         csv.Total("Csv.NewCrossCompanyMeetings", report.NewCrossCompanyMeetings);
         csv.Total("Csv.MutualFollowUps", report.MutualFollowUps);
+        csv.Total("Csv.AskOfferMatches", report.AskOfferMatches);
         csv.Blank();
         csv.Header("Csv.Record", "Csv.RoundId", "Csv.StartedAt", "Csv.EndedAt", "Csv.GroupCount", "Csv.ParticipantCount", "Csv.GroupsWithCall");
         foreach (var round in report.Rounds)

@@ -33,6 +33,7 @@ public sealed partial class RoundPlanner
             {
                 state.AddMember(group, attendeeId);
                 round.Participants.Add(attendeeId);
+                NoteAskOfferMatch(state, group, people.AreComplementary);
                 fx.MemberJoined(group, attendeeId);
                 return;
             }
@@ -113,7 +114,7 @@ public sealed partial class RoundPlanner
             return false;
         }
         round.Waiting.Remove(partner);
-        NewGroup(state, round, [partner, attendeeId], now, fx);
+        NoteAskOfferMatch(state, NewGroup(state, round, [partner, attendeeId], now, fx), people.AreComplementary);
         return true;
     }
 

@@ -33,7 +33,7 @@ public sealed partial class RoundPlanner(BreakoutOptions options, Func<GroupStat
             var free = members.Where(m => state.GroupOf(m) is null && !state.CoffeeQueue.Contains(m)).ToList();
             if (free.Count >= 2)
             {
-                NewGroup(state, round, free, start.Now, fx);
+                NoteAskOfferMatch(state, NewGroup(state, round, free, start.Now, fx), start.Complementary);
             }
             else
             {
@@ -174,6 +174,40 @@ public sealed partial class RoundPlanner(BreakoutOptions options, Func<GroupStat
     }
 
     /// <summary>
+    /// Notes, once per group, whether two of its members are complementary (<see cref="Pairing.AskOfferMatch"/>) now
+    /// that they are grouped; the report counts such groups (a round group placed again with the same people once).
+    /// Called wherever people are grouped: round start, late joiners, the coffee queue, the host's steering.
+    /// </summary>
+    public static void NoteAskOfferMatch(BreakoutState state, GroupState group, Func<string, string, bool>? complementary)
+    {
+        if (group.AskOfferMatch || complementary is null || !AnyPair(group.Members, complementary))
+        {
+            return;
+        }
+        group.AskOfferMatch = true;
+        var round = state.Round?.RoundId == group.RoundId ? state.Round : null;
+        if (group.IsCoffee || round is null || round.FormedWithAskOfferMatch.Add(group.Formed))
+        {
+            state.AskOfferMatches++;
+        }
+    }
+
+    private static bool AnyPair(List<string> members, Func<string, string, bool> test)
+    {
+        for (var i = 0; i < members.Count; i++)
+        {
+            for (var j = i + 1; j < members.Count; j++)
+            {
+                if (test(members[i], members[j]))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
     /// A group that starts with no more time than the warning gives (a one-minute round, a late pair near
     /// the end) is not warned: "one minute left" together with "you have a partner" is noise, and its
     /// assignment already carries the end time.
@@ -202,4 +236,5 @@ public sealed record RoundStart(
     int GroupSize,
     int Seed,
     IReadOnlyList<List<string>> Groups,
-    IReadOnlyList<string> Unplaced);
+    IReadOnlyList<string> Unplaced,
+    Func<string, string, bool>? Complementary = null);

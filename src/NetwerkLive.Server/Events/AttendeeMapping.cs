@@ -7,7 +7,11 @@ public static class AttendeeMapping
 {
     /// <summary>The public view of an attendee: everything but the private contact.</summary>
     public static Attendee ToDto(this AttendeeRecord record, long joinedAt) =>
-        new(record.AttendeeId, record.DisplayName, record.Company, record.Interests, record.IsHost, record.Available, joinedAt);
+        new(record.AttendeeId, record.DisplayName, record.Company, record.Interests, record.IsHost, record.Available, joinedAt)
+        {
+            Ask = record.Ask,
+            Offer = record.Offer,
+        };
 }
 
 /// <summary>SignalR group names.</summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.AfterLive;
+using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
 using NetwerkLive.Server.Moderation;
@@ -13,7 +14,8 @@ namespace NetwerkLive.Server.Events;
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
 public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat,
-    VideoCallService video, GoLiveService goLive, AfterLiveService afterLive)
+    VideoCallService video, GoLiveService goLive, AfterLiveService afterLive,
+    AskOfferService asks)
     : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
@@ -66,10 +68,11 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task GoLive() => goLive.GoLiveAsync(Member);
 
-    // Issue 15, being built (each part replaces its stub with a one-line hand-off).
-    public Task<Attendee> SetAskAndOffer(AskOffer? ask, AskOffer? offer) => NotBuiltYet<Attendee>();
+    public Task<Attendee> SetAskAndOffer(AskOffer? ask, AskOffer? offer) => asks.SetAsync(Member, ask, offer);
 
-    public Task<BoardEntry[]> GetBoard() => NotBuiltYet<BoardEntry[]>();
+    public Task<BoardEntry[]> GetBoard() => asks.BoardAsync(Member);
+
+    // Issue 15, being built (each part replaces its stub with a one-line hand-off).
 
     public Task DeclineFollowUp(string attendeeId) => NotBuiltYet<bool>();
 

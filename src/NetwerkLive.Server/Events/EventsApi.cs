@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
 using NetwerkLive.Server.AfterLive;
+using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Limits;
 using NetwerkLive.Server.Localization;
@@ -133,6 +134,10 @@ public static class EventsApi
         AddError(errors, "interests", interestsError);
         var (contact, contactRefusal) = Contacts.Normalise(TextRules.Clean(request.Contact));
         AddError(errors, "contact", contactRefusal);
+        var ask = AskOfferRules.Clean(request.Ask, ev, Texts.Get("Field.Ask"), out var askError);
+        AddError(errors, "ask", askError);
+        var offer = AskOfferRules.Clean(request.Offer, ev, Texts.Get("Field.Offer"), out var offerError);
+        AddError(errors, "offer", offerError);
         // Only a person token the server issued says who someone is: nothing they type (contact, name) does.
         var person = TextRules.Clean(request.PersonToken) is { } personToken
             ? await persons.CheckAsync(personToken, ev.SeriesKey)
@@ -156,7 +161,7 @@ public static class EventsApi
 
         var attendeeId = Ids.NewAttendeeId();
         await store.AddAttendeeAsync(new AttendeeRecord(eventId, attendeeId, displayName!, company, interests, contact,
-            IsHost: false, Available: true, Removed: false, time.GetUtcNow().ToUnixTimeMilliseconds(), personId), ct);
+            IsHost: false, Available: true, Removed: false, time.GetUtcNow().ToUnixTimeMilliseconds(), personId, Ask: ask, Offer: offer), ct);
         return TypedResults.Created($"/api/events/{eventId}/attendees/{attendeeId}",
             new RegisterAttendeeResponse(attendeeId, tokens.Issue(eventId, attendeeId, isHost: false), persons.Issue(ev.SeriesKey, personId)));
     }

@@ -45,6 +45,19 @@ public interface IEventStore
     /// </summary>
     Task<AttendeeRecord?> NextTokenVersionAsync(string eventId, string attendeeId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Sets (null clears) the attendee's ask and offer as one atomic change, and keeps the event's index of
+    /// registrations with either (see <see cref="GetWithAskOrOfferAsync"/>) in step. Returns the updated record, or
+    /// null for an unknown attendee.
+    /// </summary>
+    Task<AttendeeRecord?> SetAskAndOfferAsync(string eventId, string attendeeId, Contracts.AskOffer? ask, Contracts.AskOffer? offer, CancellationToken ct = default);
+
+    /// <summary>
+    /// The event's registrations with an ask or an offer (the board), newest registration first, at most
+    /// <paramref name="limit"/>; removed attendees are left out. Reads an index, not every registration.
+    /// </summary>
+    Task<IReadOnlyList<AttendeeRecord>> GetWithAskOrOfferAsync(string eventId, int limit, CancellationToken ct = default);
+
     /// <summary>True when a registration of this person was removed from the event: they may not register again.</summary>
     Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default);
 }

@@ -10,6 +10,9 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
     private readonly ConcurrentDictionary<(string EventId, string PersonId), bool> _removedPersons = new();
     private readonly ConcurrentDictionary<string, int> _counts = new(StringComparer.Ordinal);
 
+    // The board's index per event (attendee id → registered at), so reading it never walks every event's attendees.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, long>> _withAskOrOffer = new(StringComparer.Ordinal);
+
     public Task CreateEventAsync(EventRecord record, CancellationToken ct = default)
     {
         if (!_events.TryAdd(record.EventId, record))
@@ -58,6 +61,7 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
         }
         activity.Touch(record.EventId);
         _counts.AddOrUpdate(record.EventId, 1, static (_, count) => count + 1);
+        IndexAskOrOffer(record);
         return Task.CompletedTask;
     }
 
@@ -90,7 +94,43 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
             return Task.FromResult(false);
         }
         _removedPersons[(eventId, removed.PersonId)] = true;
+        IndexAskOrOffer(removed);
         return Task.FromResult(true);
+    }
+
+    public Task<AttendeeRecord?> SetAskAndOfferAsync(string eventId, string attendeeId, Contracts.AskOffer? ask, Contracts.AskOffer? offer, CancellationToken ct = default)
+    {
+        var updated = Update(eventId, attendeeId, r => r with { Ask = ask, Offer = offer });
+        if (updated is not null)
+        {
+            IndexAskOrOffer(updated);
+        }
+        return Task.FromResult(updated);
+    }
+
+    public Task<IReadOnlyList<AttendeeRecord>> GetWithAskOrOfferAsync(string eventId, int limit, CancellationToken ct = default)
+    {
+        if (!_withAskOrOffer.TryGetValue(eventId, out var index))
+        {
+            return Task.FromResult<IReadOnlyList<AttendeeRecord>>([]);
+        }
+        var newest = index.OrderByDescending(e => e.Value).ThenByDescending(e => e.Key, StringComparer.Ordinal).Take(limit).Select(e => e.Key).ToList();
+        return GetAttendeesAsync(eventId, newest, ct);
+    }
+
+    // Read after the record changed; two changes of one attendee at once may index in either order, so the record decides.
+    private void IndexAskOrOffer(AttendeeRecord changed)
+    {
+        var index = _withAskOrOffer.GetOrAdd(changed.EventId, _ => new(StringComparer.Ordinal));
+        var current = _attendees.GetValueOrDefault((changed.EventId, changed.AttendeeId));
+        if (current is { HasAskOrOffer: true, Removed: false })
+        {
+            index[current.AttendeeId] = current.RegisteredAt;
+        }
+        else
+        {
+            index.TryRemove(changed.AttendeeId, out _);
+        }
     }
 
     public Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default) =>
@@ -108,6 +148,7 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
             _attendees.TryRemove(key, out _);
         }
         _counts.TryRemove(eventId, out _);
+        _withAskOrOffer.TryRemove(eventId, out _);
         foreach (var key in _removedPersons.Keys.Where(k => k.EventId == eventId))
         {
             _removedPersons.TryRemove(key, out _);

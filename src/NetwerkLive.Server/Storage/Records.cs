@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using NetwerkLive.Contracts;
 
 namespace NetwerkLive.Server.Storage;
 
@@ -60,7 +61,8 @@ public sealed record EventRecord(
 /// Someone registered for an event: an attendee, or the host. <see cref="Contact"/> is private and
 /// never leaves the server except on a mutual follow-up. <see cref="PersonId"/> is who this is across
 /// the events of a series: issued by the server (a new one, or the one their person token carries),
-/// never derived from what they typed, and never shown to anyone.
+/// never derived from what they typed, and never shown to anyone. <see cref="Ask"/> and <see cref="Offer"/>: "Ik zoek /
+/// Ik bied", public within the event (records stored before they existed read as null).
 /// </summary>
 public sealed record AttendeeRecord(
     string EventId,
@@ -74,8 +76,13 @@ public sealed record AttendeeRecord(
     bool Removed,
     long RegisteredAt,
     string PersonId,
-    int TokenVersion = 0)
+    int TokenVersion = 0,
+    AskOffer? Ask = null,
+    AskOffer? Offer = null)
 {
+    /// <summary>Whether they are on the asks and offers board (and in the stores' index of it).</summary>
+    public bool HasAskOrOffer => Ask is not null || Offer is not null;
+
     /// <summary>The company compared case-insensitively; null when unknown (unknown never counts as a colleague).</summary>
     public string? CompanyKey => string.IsNullOrWhiteSpace(Company) ? null : Company.Trim().ToUpperInvariant();
 }

@@ -36,7 +36,7 @@ public sealed class PairingProblemTests
     {
         var (problem, at) = Read([new("a", null, ["AI", "Jazz", "ai", " Chess"]), new("b", null, ["jazz", "CHESS", "Golf"])]);
 
-        Assert.Equal(2, problem.SharedInterests(at("a"), at("b")));
+        Assert.Equal(2, problem.Affinity(at("a"), at("b")));
     }
 
     [Fact]

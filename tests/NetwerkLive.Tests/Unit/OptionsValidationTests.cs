@@ -41,6 +41,8 @@ public sealed class OptionsValidationTests
     [InlineData("Breakouts:MinRoundDuration", "00:00:04", "Breakouts:MinRoundDuration must be between 5 seconds and 1 hour.")]
     [InlineData("Breakouts:HostOverviewDelay", "00:00:02", "Breakouts:HostOverviewDelay must be between 10 ms and 1 second")]
     [InlineData("Breakouts:HostOverviewDelay", "00:00:00", "Breakouts:HostOverviewDelay must be between 10 ms and 1 second")]
+    [InlineData("AfterLive:BoardSize", "0", "AfterLive:BoardSize must be between 1 and 5000 people.")]
+    [InlineData("AfterLive:OpenFor", "00:10:00", "AfterLive:OpenFor must be between one hour and 365 days (for example 30.00:00:00): how long people may still register and meet after the live part.")]
     [InlineData("Schedule:CalendarEventLength", "00:01:00", "Schedule:CalendarEventLength must be between 5 minutes and 1 day")]
     public void StartupFailsNamingTheBadSetting(string key, string value, string expected)
     {

@@ -92,7 +92,7 @@ internal static class GroupRepair
     {
         for (var s = 0; s < group.Length; s++)
         {
-            if (s != seat && problem.SharedInterests(group[seat], group[s]) > 0)
+            if (s != seat && problem.Affinity(group[seat], group[s]) > 0)
             {
                 return false;
             }
@@ -105,7 +105,7 @@ internal static class GroupRepair
     {
         foreach (var member in group)
         {
-            if (problem.SharedInterests(person, member) > 0)
+            if (problem.Affinity(person, member) > 0)
             {
                 return false;
             }
@@ -114,7 +114,7 @@ internal static class GroupRepair
     }
 
     private static long Penalty(PairingProblem problem, int[] group, int seat) =>
-        Contribution(problem, group, seat, group[seat]) + (PairingProblem.SharedCap * (group.Length - 1));
+        Contribution(problem, group, seat, group[seat]) + (PairingProblem.MaxAffinity * (group.Length - 1));
 
     public static bool HasBlockedPair(PairingProblem problem, int[] group)
     {

@@ -18,6 +18,10 @@ internal sealed class PairingProblem
     // Pair costs, lexicographic by weight: one step of a heavier kind outweighs every lighter term a
     // local move or a small round can change (at most 24 pairs of at most SharedCap or lighter weight).
     public const long SharedCap = 1023;
+    public const long ComplementWeight = 1L << 15;
+
+    /// <summary>The most a pair's <see cref="Affinity"/> can be.</summary>
+    public const long MaxAffinity = ComplementWeight + SharedCap;
     public const long ColleagueWeight = 1L << 20;
     public const long RepeatWeight = 1L << 34;
     public const long BlockWeight = 1L << 48;
@@ -27,6 +31,8 @@ internal sealed class PairingProblem
 
     private readonly int[] _company;
     private readonly Interests _interests;
+    private readonly AskOfferMatch.Terms?[]? _asks;
+    private readonly AskOfferMatch.Terms?[]? _offers;
     private readonly Links _links;
 
     private PairingProblem(PairingRequest request, Candidate[] people)
@@ -44,6 +50,12 @@ internal sealed class PairingProblem
         }
         _company = Companies(people);
         _interests = new Interests(people);
+        // Read once per person; null arrays when nobody wrote one, so the cost of a pair stays a few comparisons.
+        if (people.Any(p => p.Ask is not null || p.Offer is not null))
+        {
+            _asks = [.. people.Select(p => AskOfferMatch.Terms.Of(p.Ask))];
+            _offers = [.. people.Select(p => AskOfferMatch.Terms.Of(p.Offer))];
+        }
         var links = new LinkBuilder(people.Length, (request.AlreadyMet.Count + request.Blocked.Count) * 2);
         links.AddAll(index, request.AlreadyMet, MetFlag);
         links.AddAll(index, request.Blocked, BlockedFlag);
@@ -125,14 +137,24 @@ internal sealed class PairingProblem
 
     public bool AreColleagues(int a, int b) => _company[a] >= 0 && _company[a] == _company[b];
 
-    public long SharedInterests(int a, int b) => Math.Min(_interests.Shared(a, b), SharedCap);
+    /// <summary>Whether one's ask matches the other's offer (either way): <see cref="AskOfferMatch"/>.</summary>
+    public bool AreComplementary(int a, int b) =>
+        _asks is not null && AskOfferMatch.Complementary(_asks[a], _offers![a], _asks[b], _offers[b]);
 
-    public bool HasInterests(int person) => _interests.Any(person);
+    /// <summary>
+    /// What speaks for grouping the two, after blocks, repeats and colleagues: being complementary outweighs any
+    /// number of shared interests (<see cref="ComplementWeight"/>), which break the remaining ties.
+    /// </summary>
+    public long Affinity(int a, int b) =>
+        Math.Min(_interests.Shared(a, b), SharedCap) + (AreComplementary(a, b) ? ComplementWeight : 0);
+
+    /// <summary>Whether the person has anything a pair's <see cref="Affinity"/> can use.</summary>
+    public bool HasInterests(int person) => _interests.Any(person) || (_asks is not null && (_asks[person] is not null || _offers![person] is not null));
 
     /// <summary>The pair's cost with <see cref="BlockWeight"/> for a block: lower is better.</summary>
     public long Cost(int a, int b)
     {
-        var cost = -SharedInterests(a, b);
+        var cost = -Affinity(a, b);
         var flags = _links.Flags(a, b);
         if (flags != 0)
         {

@@ -54,7 +54,7 @@ internal sealed class SmallProblem
                 var cost = problem.Cost(x, y);
                 _cost[(a * N) + b] = cost;
                 _cost[(b * N) + a] = cost;
-                MaxShared = Math.Max(MaxShared, problem.SharedInterests(x, y));
+                MaxShared = Math.Max(MaxShared, problem.Affinity(x, y));
             }
         }
         AllowedComplete = allowedPairs == pairs;

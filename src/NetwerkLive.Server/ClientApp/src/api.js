@@ -76,9 +76,9 @@ export async function getEvent(eventId) {
   return response.json(); // EventSummary in docs/hub-contract.md
 }
 
-export async function register(eventId, { displayName, company, interests, contact, personToken }) {
+export async function register(eventId, { displayName, company, interests, contact, personToken, ask = null, offer = null }) {
   const response = await request("POST", `/api/events/${encodeURIComponent(eventId)}/attendees`, {
-    body: { displayName, company, interests, contact, personToken },
+    body: { displayName, company, interests, contact, personToken, ask, offer },
   });
   return response.json(); // { attendeeId, token, personToken }
 }

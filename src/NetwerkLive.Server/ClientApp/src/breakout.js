@@ -7,6 +7,7 @@ import { byTestId, el, setText, show, busy } from "./dom.js";
 import { strings, clock, plural } from "./strings.js";
 import { serverNow } from "./api.js";
 import { BreakoutChat } from "./breakout-chat.js";
+import { askOfferLine } from "./ask-offer.js";
 
 export function formatCountdown(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -275,6 +276,9 @@ export class Breakouts {
     const item = el("li", { class: "partner", testid: "breakout-partner", attrs: { "data-attendee-id": partner.id } },
       el("div", { class: "partner-name", text: partner.displayName }),
       partner.company ? el("div", { class: "company", text: partner.company }) : null,
+      // The conversation starter: what they look for and what they offer.
+      askOfferLine("ask", partner.ask, "partner-ask"),
+      askOfferLine("offer", partner.offer, "partner-offer"),
       el("p", { class: "partner-connection", testid: "partner-connection", attrs: { hidden: true } }),
       partner.interests?.length
         ? el("ul", { class: "interests" }, ...partner.interests.map((i) => el("li", { class: "chip", text: i })))

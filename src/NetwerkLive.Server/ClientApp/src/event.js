@@ -15,13 +15,14 @@ import { byTestId, markRefusedFields, setText, show } from "./dom.js";
 import { strings, onLanguageChange } from "./strings.js";
 import { startLanguage } from "./language.js";
 import { EventAbout } from "./event-about.js";
+import { AskOfferEditor, joinAskOffer, showJoinAskOffer } from "./ask-offer.js";
 import { Lobby } from "./lobby.js";
 import { personToken, keepPersonToken, forgetPersonToken } from "./person.js";
 import { rememberedAttendee, inRoomInThisTab, rememberAttendee, markInRoom, rememberRemoved, forgetAttendee } from "./identity.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 // The registration's fields as the server names them in a refusal, and the inputs they come from.
-const FIELDS = { displayName: "display-name", company: "company", interests: "interests", contact: "contact" };
+const FIELDS = { displayName: "display-name", company: "company", interests: "interests", contact: "contact", ask: "join-ask", offer: "join-offer" };
 // What re-writes the room's own texts when the person switches language (set once in the room).
 let rerenderRoom = () => {};
 // The event's series (from GET /api/events/{id}): the person token is kept per series.
@@ -70,7 +71,7 @@ function wireContinue() {
     // Someone else on this browser: they must not be taken for the person who was here (met before, blocks).
     forgetAttendee(eventId);
     forgetPersonToken(seriesKey);
-    for (const field of ["display-name", "company", "interests", "contact"]) byTestId(field).value = "";
+    for (const field of ["display-name", "company", "interests", "contact", "join-ask", "join-offer"]) byTestId(field).value = "";
     about.clear();
     showJoinForm();
   });
@@ -113,6 +114,7 @@ function wireJoinForm() {
         company: byTestId("company").value.trim() || null,
         interests: about.chosenInterests(),
         contact: byTestId("contact").value.trim() || null,
+        ...joinAskOffer(),
         personToken: personToken(seriesKey),
       });
       keepPersonToken(seriesKey, registration.personToken);
@@ -158,6 +160,7 @@ function enterRoom(token) {
       lobby.applyJoin(result);
       call.setMeetingMode(result.event.meetingMode);
       people.applyJoin(result);
+      askOffer.applyJoin(result);
       breakouts.applyJoin(result);
       availableToggle.checked = result.self.available;
       mediaCheck.setMeetingMode(result.event.meetingMode);
@@ -177,6 +180,7 @@ function enterRoom(token) {
     onAnnouncement: (text) => attention.notify(strings.announcementFromHost(text), byTestId("announcement-box")),
   });
   people = new People(connection, room);
+  const askOffer = new AskOfferEditor(connection, room);
   const callView = new CallView(byTestId("breakout-call"));
   const call = new CallEngine(connection, { view: callView, selfId: () => room.self?.id });
   new CallControls(byTestId("breakout-call-bar"), call);
@@ -218,6 +222,7 @@ async function main() {
     const summary = await getEvent(eventId);
     setText(byTestId("event-name"), summary.title);
     about.show(summary);
+    showJoinAskOffer(summary);
     seriesKey = summary.seriesKey;
     eventTitle = summary.title;
     document.title = `${summary.title} · ${strings.appName}`;

@@ -4,6 +4,7 @@
 import { byTestId, el, setText, show, insertOrdered } from "./dom.js";
 import { strings, clock } from "./strings.js";
 import { showLivestream, relocalizeLivestream } from "./livestream.js";
+import { askOfferLine } from "./ask-offer.js";
 
 const CHAT_PAGE = 200; // GetChatSince's cap
 const NEAR_BOTTOM_PX = 48;
@@ -188,6 +189,8 @@ export class Room {
       isSelf ? el("span", { class: "you", text: ` ${strings.you}` }) : null,
       attendee.isHost ? el("span", { class: "badge badge-host", text: strings.hostBadge }) : null,
       attendee.company ? el("span", { class: "company", text: attendee.company }) : null),
+    askOfferLine("ask", attendee.ask, "attendee-ask"),
+    askOfferLine("offer", attendee.offer, "attendee-offer"),
     attendee.available ? el("span", { class: "badge badge-available", text: strings.openForNetworking }) : null);
     this.decorateAttendee(li, attendee);
     return li;

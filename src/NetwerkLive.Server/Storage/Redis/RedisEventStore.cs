@@ -5,7 +5,8 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// <summary>
 /// Events as a JSON string each (<c>ev:{eventId}</c>) and their attendees as one hash per event
 /// (<c>ev:{eventId}:att</c>, attendee id → JSON). Records are replaced as a whole by compare-and-set. The persons
-/// removed from an event are a set (<c>ev:{eventId}:removed</c>).
+/// removed from an event are a set (<c>ev:{eventId}:removed</c>); those with an ask or an offer a sorted set
+/// (<see cref="RedisKeyNames.AskOrOffer"/>).
 /// </summary>
 public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, RedisExpiry expiry) : IEventStore
 {
@@ -95,8 +96,14 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
     {
         var json = RedisJson.Serialize(record, RedisJson.Default.AttendeeRecord);
         var key = AttendeesKey(record.EventId);
-        var added = await gate.WriteAsync(async _ =>
-            await (await redis.GetDatabaseAsync()).HashSetAsync(key, record.AttendeeId, json, When.NotExists), ct);
+        var added = await gate.WriteAsync(async token =>
+        {
+            var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+            transaction.AddCondition(Condition.HashNotExists(key, record.AttendeeId));
+            _ = transaction.HashSetAsync(key, record.AttendeeId, json);
+            IndexAskOrOffer(transaction, record);
+            return await transaction.ExecuteAsync();
+        }, ct);
         if (!added)
         {
             throw new InvalidOperationException($"Attendee {record.AttendeeId} already exists.");
@@ -133,7 +140,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
 
     public async Task<bool> MarkRemovedAsync(string eventId, string attendeeId, CancellationToken ct = default)
     {
-        if (await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct) is not { } removed)
+        if (await UpdateAsync(eventId, attendeeId, r => r with { Removed = true }, ct, IndexAskOrOffer) is not { } removed)
         {
             return false;
         }
@@ -141,6 +148,27 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
         await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).SetAddAsync(key, removed.PersonId), ct);
         await expiry.TouchEventAsync(eventId, ct); // the removed set may be new
         return true;
+    }
+
+    public Task<AttendeeRecord?> SetAskAndOfferAsync(string eventId, string attendeeId, Contracts.AskOffer? ask, Contracts.AskOffer? offer, CancellationToken ct = default) =>
+        UpdateAsync(eventId, attendeeId, r => r with { Ask = ask, Offer = offer }, ct, IndexAskOrOffer);
+
+    public async Task<IReadOnlyList<AttendeeRecord>> GetWithAskOrOfferAsync(string eventId, int limit, CancellationToken ct = default)
+    {
+        var index = redis.Key(RedisKeyNames.AskOrOffer(eventId));
+        var ids = await gate.ReadAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).SortedSetRangeByRankAsync(index, 0, limit - 1, Order.Descending), ct);
+        var records = await GetAttendeesAsync(eventId, [.. ids.Select(id => (string)id!)], ct);
+        return [.. records.Where(r => !r.Removed)];
+    }
+
+    // In the transaction that writes the record, so the board's index never disagrees with it.
+    private void IndexAskOrOffer(ITransaction transaction, AttendeeRecord record)
+    {
+        var index = redis.Key(RedisKeyNames.AskOrOffer(record.EventId));
+        _ = record is { HasAskOrOffer: true, Removed: false }
+            ? transaction.SortedSetAddAsync(index, record.AttendeeId, record.RegisteredAt)
+            : transaction.SortedSetRemoveAsync(index, record.AttendeeId);
     }
 
     public async Task<bool> IsPersonRemovedAsync(string eventId, string personId, CancellationToken ct = default)
@@ -153,7 +181,8 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
         UpdateAsync(eventId, attendeeId, r => r with { TokenVersion = r.TokenVersion + 1 }, ct);
 
     // Compare-and-set on the stored JSON, so two nodes changing one attendee at once never lose a change.
-    private async Task<AttendeeRecord?> UpdateAsync(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change, CancellationToken ct)
+    private async Task<AttendeeRecord?> UpdateAsync(string eventId, string attendeeId, Func<AttendeeRecord, AttendeeRecord> change, CancellationToken ct,
+        Action<ITransaction, AttendeeRecord>? alongside = null)
     {
         var key = AttendeesKey(eventId);
         for (var attempt = 0; attempt < MaxCasAttempts; attempt++)
@@ -170,6 +199,7 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
                 var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
                 transaction.AddCondition(Condition.HashEqual(key, attendeeId, current));
                 _ = transaction.HashSetAsync(key, attendeeId, json);
+                alongside?.Invoke(transaction, updated);
                 return await transaction.ExecuteAsync();
             }, ct);
             if (saved)

@@ -29,6 +29,7 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
         redis.Key("ev:" + eventId),
         redis.Key("ev:" + eventId + ":att"),
         redis.Key("ev:" + eventId + ":removed"),
+        redis.Key(RedisKeyNames.AskOrOffer(eventId)),
         redis.Key("chat:" + eventId),
         redis.Key("chat:" + eventId + ":seq"),
         redis.Key("pr:" + eventId + ":joined"),

@@ -31,6 +31,12 @@ public static class RedisKeyNames
     public static string Matched(string eventId) => "fu:" + eventId + ":matched";
 
     /// <summary>
+    /// The asks and offers board's index: attendee ids with an ask or an offer (not removed), scored by their
+    /// registration time, read newest first. Changed in the transaction that changes the attendee's record.
+    /// </summary>
+    public static string AskOrOffer(string eventId) => "ev:" + eventId + ":asks";
+
+    /// <summary>
     /// A live group's private chat: a list of MessagePack messages, the newest 50. Deleted with the group; not in
     /// <see cref="RedisExpiry.EventKeys"/> (there is one per group), so each append sets its retention itself.
     /// </summary>

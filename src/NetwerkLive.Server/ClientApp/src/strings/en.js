@@ -278,6 +278,21 @@ export const en = {
   createdAt: (time) => `Created ${time}`,
   guestsLink: "Link for guests",
   forgetEvent: "Remove from list",
+
+  // Asks and offers ("Ik zoek / Ik bied"): on the join form, in the room's dialog, in the list and on the partner card
+  askOfferLegend: "What you are looking for and what you can offer",
+  askOfferHint: "Optional. One question or challenge you have now, and one thing you can help others with. Everyone in the event can read it; it starts the conversation in a breakout.",
+  askLabel: "What I'm looking for",
+  offerLabel: "What I can offer",
+  askPlaceholder: "For example: someone who knows the subsidy rules for solar panels",
+  offerPlaceholder: "For example: advice on bookkeeping for small businesses",
+  askTagsLabel: "Tags for what you are looking for (at most 3)",
+  offerTagsLabel: "Tags for what you can offer (at most 3)",
+  askShort: "Looking for",
+  offerShort: "Offers",
+  askOfferEdit: "What I look for and offer",
+  askOfferSave: "Save",
+  askOfferCancel: "Cancel",
 };
 
 export default en;

@@ -278,6 +278,21 @@ export const nl = {
   createdAt: (time) => `Aangemaakt ${time}`,
   guestsLink: "Link voor gasten",
   forgetEvent: "Uit de lijst halen",
+
+  // Asks and offers ("Ik zoek / Ik bied"): on the join form, in the room's dialog, in the list and on the partner card
+  askOfferLegend: "Wat je zoekt en wat je kunt bieden",
+  askOfferHint: "Niet verplicht. Eén vraag of uitdaging die je nu hebt, en één ding waarmee je anderen kunt helpen. Iedereen bij dit evenement kan het lezen; in een ont-moeting is het een mooi begin van het gesprek.",
+  askLabel: "Ik zoek",
+  offerLabel: "Ik bied",
+  askPlaceholder: "Bijvoorbeeld: iemand die de subsidieregels voor zonnepanelen kent",
+  offerPlaceholder: "Bijvoorbeeld: advies over de boekhouding van kleine bedrijven",
+  askTagsLabel: "Tags bij wat je zoekt (hoogstens 3)",
+  offerTagsLabel: "Tags bij wat je biedt (hoogstens 3)",
+  askShort: "Zoekt",
+  offerShort: "Biedt",
+  askOfferEdit: "Wat ik zoek en bied",
+  askOfferSave: "Opslaan",
+  askOfferCancel: "Annuleren",
 };
 
 export default nl;
