@@ -115,19 +115,25 @@ public sealed partial class BreakoutService
             throw new HubException(Texts.Get("Breakouts.SayWhomToFollowUp"));
         }
         var meetings = await _store.GetMeetingsAsync(member.EventId);
-        if (!meetings.Any(m => (m.A == member.AttendeeId && m.B == attendeeId) || (m.B == member.AttendeeId && m.A == attendeeId)))
-        {
-            throw new HubException(Texts.Get("Breakouts.FollowUpOnlyMet"));
-        }
+        var met = meetings.Any(m => (m.A == member.AttendeeId && m.B == attendeeId) || (m.B == member.AttendeeId && m.A == attendeeId));
         var ev = await EventAsync(member.EventId);
         var me = await _events.GetAttendeeAsync(member.EventId, member.AttendeeId);
         var other = await _events.GetAttendeeAsync(member.EventId, attendeeId);
+        // Coffee requests from the board (i15-after): someone not met may be asked when they are on the board, or asked back.
+        if (!met && !await MayAskFromTheBoardAsync(member.EventId, member.AttendeeId, other))
+        {
+            throw new HubException(Texts.Get("Breakouts.FollowUpOnlyMet"));
+        }
         if (me is null || other is null || await BlockedAsync(ev, me, other))
         {
             return;
         }
         if (!await _store.RequestFollowUpAsync(member.EventId, member.AttendeeId, attendeeId))
         {
+            if (!met)
+            {
+                await TellOfCoffeeRequestAsync(ev, me, other);
+            }
             return;
         }
         // A block made between the check above and this request being stored withdrew nothing (the request was

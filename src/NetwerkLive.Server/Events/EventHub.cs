@@ -74,7 +74,7 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     // Issue 15, being built (each part replaces its stub with a one-line hand-off).
 
-    public Task DeclineFollowUp(string attendeeId) => NotBuiltYet<bool>();
+    public Task DeclineFollowUp(string attendeeId) => breakouts.DeclineFollowUpAsync(Member, attendeeId);
 
     public Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times) => NotBuiltYet<CoffeeDate>();
 

@@ -43,6 +43,8 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
         redis.Key(RedisKeyNames.Met(eventId)),
         redis.Key(RedisKeyNames.Asked(eventId)),
         redis.Key(RedisKeyNames.Matched(eventId)),
+        redis.Key(RedisKeyNames.CoffeeRequests(eventId)),
+        redis.Key(RedisKeyNames.DeclinedCoffeeRequests(eventId)),
     ];
 
     /// <summary>

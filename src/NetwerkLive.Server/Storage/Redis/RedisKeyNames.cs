@@ -30,6 +30,12 @@ public static class RedisKeyNames
     /// <summary>Mutual follow-ups per attendee, both ways: <c>{attendee}|{other}</c>, all scored 0.</summary>
     public static string Matched(string eventId) => "fu:" + eventId + ":matched";
 
+    /// <summary>Pending coffee requests from the board, per receiver: <c>{target}|{requester}</c>, all scored 0.</summary>
+    public static string CoffeeRequests(string eventId) => "fu:" + eventId + ":board";
+
+    /// <summary>Coffee requests from the board that were declined (<c>{target}|{requester}</c>): asking again stays unseen.</summary>
+    public static string DeclinedCoffeeRequests(string eventId) => "fu:" + eventId + ":board:declined";
+
     /// <summary>
     /// The asks and offers board's index: attendee ids with an ask or an offer (not removed), scored by their
     /// registration time, read newest first. Changed in the transaction that changes the attendee's record.
