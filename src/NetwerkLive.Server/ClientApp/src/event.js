@@ -9,6 +9,7 @@ import { CallEngine } from "./call.js";
 import { CallView } from "./call-view.js";
 import { CallControls } from "./call-controls.js";
 import { People } from "./people.js";
+import { AfterLive } from "./after-live.js";
 import { Attention } from "./attention.js";
 import { MediaCheck } from "./media-check.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
@@ -162,6 +163,7 @@ function enterRoom(token) {
       people.applyJoin(result);
       askOffer.applyJoin(result);
       breakouts.applyJoin(result);
+      afterLive.applyJoin(result);
       availableToggle.checked = result.self.available;
       mediaCheck.setMeetingMode(result.event.meetingMode);
     },
@@ -181,6 +183,7 @@ function enterRoom(token) {
   });
   people = new People(connection, room);
   const askOffer = new AskOfferEditor(connection, room);
+  const afterLive = new AfterLive(connection, room);
   const callView = new CallView(byTestId("breakout-call"));
   const call = new CallEngine(connection, { view: callView, selfId: () => room.self?.id });
   new CallControls(byTestId("breakout-call-bar"), call);
@@ -191,6 +194,7 @@ function enterRoom(token) {
     room.relocalize();
     breakouts.relocalize();
     callView.relocalize();
+    afterLive.relocalize();
   };
 
   availableToggle.addEventListener("change", async () => {
