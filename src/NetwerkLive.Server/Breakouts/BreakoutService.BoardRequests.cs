@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
@@ -17,9 +18,16 @@ public sealed partial class BreakoutService
         other is { IsHost: false, Removed: false }
         && (other.HasAskOrOffer || (await _store.GetCoffeeRequestsToAsync(eventId, callerId)).Contains(other.AttendeeId));
 
-    /// <summary>Tells <paramref name="other"/> of a new coffee request, once (not again after a no), unless a block came in between.</summary>
+    /// <summary>
+    /// Tells <paramref name="other"/> of a new coffee request, once (not again after a no), unless the two already matched
+    /// (asking again after answering a request is no new request) or a block came in between.
+    /// </summary>
     private async Task TellOfCoffeeRequestAsync(EventRecord ev, AttendeeRecord me, AttendeeRecord other)
     {
+        if ((await _store.GetMutualFollowUpsAsync(ev.EventId)).Contains(PairKey.Of(me.AttendeeId, other.AttendeeId)))
+        {
+            return;
+        }
         if (await _store.AddCoffeeRequestAsync(ev.EventId, me.AttendeeId, other.AttendeeId) && !await BlockedAsync(ev, me, other))
         {
             await _notifier.CoffeeRequestedAsync(me, other);

@@ -86,6 +86,23 @@ public class BoardRequestTests(NetwerkLiveFactory factory) : IClassFixture<Netwe
     }
 
     [Fact]
+    public async Task AskingAgainAfterTheMatchTellsTheOtherNothing()
+    {
+        await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
+        var (ann, vera, bob) = await AnnOnTheBoardAsync(live);
+        await vera.Connection.RequestFollowUp(ann.AttendeeId);
+        await ann.FollowUpRequested.WaitForAny();
+        await ann.Connection.RequestFollowUp(vera.AttendeeId);
+        await vera.FollowUpMatched.WaitForAny();
+
+        await ann.Connection.RequestFollowUp(vera.AttendeeId);
+
+        await MarkerAsync(bob, vera);
+        Assert.DoesNotContain(vera.FollowUpRequested.Items, n => n.Attendee.Id == ann.AttendeeId);
+        Assert.Single(vera.FollowUpMatched.Items);
+    }
+
+    [Fact]
     public async Task DecliningRemovesTheRequestAndTheAskerIsNeverToldNorCanAskAgain()
     {
         await using var live = await LiveEvent.CreateAsync(factory, HubProtocol.MessagePack);
