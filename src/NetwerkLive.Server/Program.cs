@@ -1,3 +1,4 @@
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Breakouts;
@@ -24,6 +25,7 @@ builder.AddBreakouts();
 builder.AddLimits();
 builder.AddVideo();
 builder.AddSchedule();
+builder.AddAfterLive();
 builder.AddAsksAndOffers();
 builder.AddCoffees();
 

@@ -75,6 +75,13 @@ public sealed class BreakoutNotifier(IEventStore events, IPresenceStore presence
         await messenger.SendAsync(b.AttendeeId, client => client.FollowUpMatched(new FollowUpMatch(a.ToDto(aJoined), a.Contact)));
     }
 
+    /// <summary>A coffee request from the board: the receiver learns who asked (their public card, never a contact).</summary>
+    public async Task CoffeeRequestedAsync(AttendeeRecord asker, AttendeeRecord receiver)
+    {
+        var joined = await presence.GetJoinedAtAsync(asker.EventId, asker.AttendeeId) ?? asker.RegisteredAt;
+        await messenger.SendAsync(receiver.AttendeeId, client => client.FollowUpRequested(new FollowUpRequestNotice(asker.ToDto(joined))));
+    }
+
     /// <summary>The assignment as one member sees it: everyone else in the group is a partner.</summary>
     public async Task<BreakoutAssignment> AssignmentAsync(string eventId, GroupState group, string attendeeId)
     {

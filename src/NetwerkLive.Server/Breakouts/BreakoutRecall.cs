@@ -10,7 +10,7 @@ public sealed record Recalled(BreakoutChatMessage[] BreakoutChat, Announcement? 
 
 /// <summary>
 /// Reads what a returning attendee's breakouts left them: the current group's chat and the broadcast it got, their
-/// follow-ups (with the contacts received), and the people they met. One store read, and three more read together
+/// follow-ups (with the contacts received, and coffee requests from the board), and the people they met. One store read, and three more read together
 /// only when there is someone to show. A block wins here as everywhere: someone blocked either way is left out.
 /// </summary>
 public sealed class BreakoutRecall(IBreakoutStore store, IEventStore events, IPresenceStore presence)
@@ -18,9 +18,10 @@ public sealed class BreakoutRecall(IBreakoutStore store, IEventStore events, IPr
     public async Task<Recalled> RecallAsync(EventRecord ev, AttendeeRecord self, GroupState? group)
     {
         var memory = await store.RecallAsync(ev.EventId, self.AttendeeId, group?.GroupId);
+        var requestedBy = (await store.GetCoffeeRequestsToAsync(ev.EventId, self.AttendeeId)).Except(memory.Matched, StringComparer.Ordinal).ToList();
         // The broadcast is the event's latest: the group saw it only if it was sent while the group existed.
         var broadcast = group is not null && memory.Broadcast is { } latest && latest.SentAt >= group.StartedAt ? latest : null;
-        var ids = memory.Met.Concat(memory.Asked).Concat(memory.Matched).Distinct(StringComparer.Ordinal).ToList();
+        var ids = memory.Met.Concat(memory.Asked).Concat(memory.Matched).Concat(requestedBy).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
             return new Recalled([.. memory.Chat], broadcast, FollowUpState.None, []);
@@ -42,6 +43,7 @@ public sealed class BreakoutRecall(IBreakoutStore store, IEventStore events, IPr
         var asked = memory.Asked.Where(id => Shown(id) is not null).ToArray();
         var matched = memory.Matched.Select(Shown).OfType<AttendeeRecord>().Select(other => new FollowUpMatch(Dto(other), other.Contact)).ToArray();
         var met = memory.Met.Select(Shown).OfType<AttendeeRecord>().Select(Dto).ToArray();
-        return new Recalled([.. memory.Chat], broadcast, new FollowUpState(asked, matched), met);
+        return new Recalled([.. memory.Chat], broadcast,
+            new FollowUpState(asked, matched) { RequestedBy = [.. requestedBy.Select(Shown).OfType<AttendeeRecord>().Select(Dto)] }, met);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Coffees;
 using NetwerkLive.Server.Events;
@@ -58,6 +59,10 @@ public sealed partial class BreakoutService : IDisposable
             throw new HubException(Texts.Format("Breakouts.GroupSize", BreakoutOptions.MinGroupSize, BreakoutOptions.MaxGroupSize, groupSize));
         }
         var ev = await EventAsync(host.EventId);
+        if (ev.HasEnded())
+        {
+            throw new HubException(Texts.Get("AfterLive.NoRounds"));
+        }
         var before = await _store.GetAsync(ev.EventId);
         RefuseIfRunning(before);
 

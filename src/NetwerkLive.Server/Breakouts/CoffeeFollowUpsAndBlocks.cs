@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.Breakouts.Pairing;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Localization;
@@ -16,6 +17,10 @@ public sealed partial class BreakoutService
     public async Task<CoffeeQueueStatus> FindCoffeePartnerAsync(RoomMember member)
     {
         var ev = await EventAsync(member.EventId);
+        if (ev.IsClosed(Now))
+        {
+            throw new HubException(Texts.Get("AfterLive.CoffeeClosed"));
+        }
         var me = await _events.GetAttendeeAsync(ev.EventId, member.AttendeeId);
         if (me is { IsHost: true })
         {
@@ -111,19 +116,25 @@ public sealed partial class BreakoutService
             throw new HubException(Texts.Get("Breakouts.SayWhomToFollowUp"));
         }
         var meetings = await _store.GetMeetingsAsync(member.EventId);
-        if (!meetings.Any(m => (m.A == member.AttendeeId && m.B == attendeeId) || (m.B == member.AttendeeId && m.A == attendeeId)))
-        {
-            throw new HubException(Texts.Get("Breakouts.FollowUpOnlyMet"));
-        }
+        var met = meetings.Any(m => (m.A == member.AttendeeId && m.B == attendeeId) || (m.B == member.AttendeeId && m.A == attendeeId));
         var ev = await EventAsync(member.EventId);
         var me = await _events.GetAttendeeAsync(member.EventId, member.AttendeeId);
         var other = await _events.GetAttendeeAsync(member.EventId, attendeeId);
+        // Coffee requests from the board (i15-after): someone not met may be asked when they are on the board, or asked back.
+        if (!met && !await MayAskFromTheBoardAsync(member.EventId, member.AttendeeId, other))
+        {
+            throw new HubException(Texts.Get("Breakouts.FollowUpOnlyMet"));
+        }
         if (me is null || other is null || await BlockedAsync(ev, me, other))
         {
             return;
         }
         if (!await _store.RequestFollowUpAsync(member.EventId, member.AttendeeId, attendeeId))
         {
+            if (!met)
+            {
+                await TellOfCoffeeRequestAsync(ev, me, other);
+            }
             return;
         }
         // A block made between the check above and this request being stored withdrew nothing (the request was

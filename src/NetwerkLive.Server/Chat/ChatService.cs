@@ -12,13 +12,18 @@ namespace NetwerkLive.Server.Chat;
 /// Checks and stores chat messages. Delivery is not done here: the store publishes every appended message
 /// on its feed in seq order, and <see cref="ChatRelay"/> on each node hands it to that node's connections.
 /// </summary>
-public sealed class ChatService(IChatStore chat, IRateBudgets budgets, LimitRules rules, TimeProvider time, IOptions<RoomOptions> options)
+public sealed class ChatService(IChatStore chat, IEventStore events, IRateBudgets budgets, LimitRules rules, TimeProvider time, IOptions<RoomOptions> options)
 {
     private readonly RoomOptions _options = options.Value;
 
     public async Task<ChatMessage> SendAsync(RoomMember sender, string? text)
     {
         var checkedText = CheckText(text, Texts.Get("Field.ChatMessage"), _options);
+        // After the live part the room's chat is read-only unless the host kept it open.
+        if (await events.GetEventAsync(sender.EventId) is { ChatOpen: false })
+        {
+            throw new HubException(Texts.Get("AfterLive.ChatClosed"));
+        }
         await TakeTokenAsync(budgets, rules, sender);
         var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         return message;

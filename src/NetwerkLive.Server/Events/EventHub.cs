@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Chat;
@@ -14,7 +15,7 @@ namespace NetwerkLive.Server.Events;
 /// <summary>The live room of an event. Each method checks who may call it and hands off to a feature service.</summary>
 [Authorize]
 public sealed class EventHub(RoomService room, ChatService chat, ModerationService moderation, BreakoutService breakouts, BreakoutChatService breakoutChat,
-    VideoCallService video, GoLiveService goLive, AskOfferService asks, CoffeeService coffees, CoffeeRoom coffeeRoom)
+    VideoCallService video, GoLiveService goLive, AfterLiveService afterLive, AskOfferService asks, CoffeeService coffees, CoffeeRoom coffeeRoom)
     : Hub<IEventClient>, IEventHub
 {
     public Task<JoinResult> Join() => room.JoinAsync(Context);
@@ -73,7 +74,7 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     // Issue 15, being built (each part replaces its stub with a one-line hand-off).
 
-    public Task DeclineFollowUp(string attendeeId) => NotBuiltYet<bool>();
+    public Task DeclineFollowUp(string attendeeId) => breakouts.DeclineFollowUpAsync(Member, attendeeId);
 
     public Task<CoffeeDate> ProposeCoffeeTimes(string dateId, long[] times) => coffees.ProposeAsync(Member, dateId, times);
 
@@ -83,7 +84,7 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => coffeeRoom.EnterAsync(Member, dateId);
 
-    public Task EndLive(string? replayUrl, bool keepChatOpen) => NotBuiltYet<bool>();
+    public Task EndLive(string? replayUrl, bool keepChatOpen) => afterLive.EndLiveAsync(Member, replayUrl, keepChatOpen);
 
     private Task<T> NotBuiltYet<T>()
     {

@@ -15,5 +15,9 @@ public static class EventSummaries
             Description = record.Description,
             InterestTags = record.Tags,
             AllowOwnInterests = record.OwnInterestsAllowed,
+            EndedAt = record.EndedAt,
+            ReplayUrl = record.ReplayUrl,
+            ChatOpen = record.ChatOpen,
+            OpenUntil = record.OpenUntil,
         };
 }

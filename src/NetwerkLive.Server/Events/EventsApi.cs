@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.AfterLive;
 using NetwerkLive.Server.AsksAndOffers;
 using NetwerkLive.Server.Auth;
 using NetwerkLive.Server.Limits;
@@ -119,6 +120,10 @@ public static class EventsApi
         if (await store.GetEventAsync(eventId, ct) is not { } ev)
         {
             return UnknownEvent(eventId);
+        }
+        if (ev.IsClosed(time.GetUtcNow().ToUnixTimeMilliseconds()))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: Texts.Get("AfterLive.ClosedTitle"), detail: Texts.Get("AfterLive.Closed"));
         }
         var errors = new Dictionary<string, string[]>();
         var displayName = TextRules.Clean(request.DisplayName);

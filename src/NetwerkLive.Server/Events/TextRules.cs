@@ -57,15 +57,17 @@ public static class TextRules
         return bad is null ? null : Texts.Format("Text.ForbiddenCharacter", what, bad.Value.Value.ToString("X4", CultureInfo.InvariantCulture));
     }
 
-    public static string? CheckHttpUrl(string? value, string what)
+    /// <summary>A web address people are sent to (the livestream, the replay): http(s), or https only where asked.</summary>
+    public static string? CheckHttpUrl(string? value, string what, bool httpsOnly = false)
     {
         if (value is null)
         {
             return null;
         }
-        if (value.Length > 2000 || !Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        if (value.Length > 2000 || !Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && (httpsOnly || uri.Scheme != Uri.UriSchemeHttp)))
         {
-            return Texts.Format("Text.HttpUrl", what);
+            return Texts.Format(httpsOnly ? "Text.HttpsUrl" : "Text.HttpUrl", what);
         }
         return null;
     }

@@ -11,7 +11,11 @@ public sealed class EventActivity(TimeProvider time)
     private readonly ConcurrentDictionary<string, long> _events = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _series = new(StringComparer.Ordinal);
 
-    public void Touch(string eventId) => _events[eventId] = time.GetUtcNow().ToUnixTimeMilliseconds();
+    // Never back: an ended event's data is kept as if it last changed when its open period ends (see KeepUntil).
+    public void Touch(string eventId) => KeepUntil(eventId, time.GetUtcNow().ToUnixTimeMilliseconds());
+
+    /// <summary>Counts the event as changed at <paramref name="at"/> (or later): it is kept at least the retention after it.</summary>
+    public void KeepUntil(string eventId, long at) => _events.AddOrUpdate(eventId, at, (_, last) => Math.Max(last, at));
 
     public void TouchSeries(string seriesId) => _series[seriesId] = time.GetUtcNow().ToUnixTimeMilliseconds();
 

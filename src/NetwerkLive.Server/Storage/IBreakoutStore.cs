@@ -55,10 +55,22 @@ public interface IBreakoutStore
     Task<IReadOnlyList<PairKey>> GetMutualFollowUpsAsync(string eventId, CancellationToken ct = default);
 
     /// <summary>
-    /// Forgets every follow-up between the two attendees in the event, in both directions, mutual or not
-    /// (one blocked the other): a later request by either starts from nothing.
+    /// Forgets every follow-up between the two attendees in the event, in both directions, mutual or not, and coffee
+    /// requests from the board (one blocked the other): a later request by either starts from nothing.
     /// </summary>
     Task WithdrawFollowUpsAsync(string eventId, PairKey attendees, CancellationToken ct = default);
+
+    /// <summary>
+    /// A coffee request from the board: <paramref name="requester"/> asked <paramref name="target"/>, whom they have not
+    /// met. True when it is new (not pending already, and not declined before: asking again after a no stays unseen).
+    /// </summary>
+    Task<bool> AddCoffeeRequestAsync(string eventId, string requester, string target, CancellationToken ct = default);
+
+    /// <summary>Who has a coffee request to <paramref name="target"/> pending (neither declined nor withdrawn by a block).</summary>
+    Task<IReadOnlyList<string>> GetCoffeeRequestsToAsync(string eventId, string target, CancellationToken ct = default);
+
+    /// <summary><paramref name="target"/> said no: the request is no longer pending, and asking again does not bring it back.</summary>
+    Task DeclineCoffeeRequestAsync(string eventId, string requester, string target, CancellationToken ct = default);
 
     /// <summary>
     /// Appends to the private chat of the message's group, keeping the newest <see cref="BreakoutMemory.BreakoutChatKept"/>. The chat

@@ -13,6 +13,13 @@ public interface IEventStore
     /// </summary>
     Task<bool> SetLiveAsync(string eventId, long liveAt, CancellationToken ct = default);
 
+    /// <summary>
+    /// Ends the live part as one atomic change: the first call sets <see cref="EventRecord.EndedAt"/> and
+    /// <see cref="EventRecord.OpenUntil"/>, every call sets the replay and the chat. The event's data is then kept at least
+    /// until <see cref="EventRecord.OpenUntil"/> plus the retention. Returns the updated record, or null for an unknown event.
+    /// </summary>
+    Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default);
+
     Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default);
 
     /// <summary>How many people are registered for the event, the host and removed attendees included.</summary>

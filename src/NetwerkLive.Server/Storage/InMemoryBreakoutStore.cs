@@ -157,7 +157,43 @@ internal sealed partial class InMemoryBreakoutStore(EventActivity activity) : IB
                 followUps.Requests.Remove((attendees.First, attendees.Second));
                 followUps.Requests.Remove((attendees.Second, attendees.First));
                 followUps.Mutual.Remove(attendees);
+                followUps.CoffeeRequests.Remove((attendees.First, attendees.Second));
+                followUps.CoffeeRequests.Remove((attendees.Second, attendees.First));
             }
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> AddCoffeeRequestAsync(string eventId, string requester, string target, CancellationToken ct = default)
+    {
+        var followUps = _followUps.GetOrAdd(eventId, static _ => new FollowUps());
+        activity.Touch(eventId);
+        lock (followUps)
+        {
+            return Task.FromResult(!followUps.DeclinedCoffeeRequests.Contains((requester, target)) && followUps.CoffeeRequests.Add((requester, target)));
+        }
+    }
+
+    public Task<IReadOnlyList<string>> GetCoffeeRequestsToAsync(string eventId, string target, CancellationToken ct = default)
+    {
+        if (!_followUps.TryGetValue(eventId, out var followUps))
+        {
+            return Task.FromResult<IReadOnlyList<string>>([]);
+        }
+        lock (followUps)
+        {
+            return Task.FromResult<IReadOnlyList<string>>([.. followUps.CoffeeRequests.Where(r => r.To == target).Select(r => r.From).Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    public Task DeclineCoffeeRequestAsync(string eventId, string requester, string target, CancellationToken ct = default)
+    {
+        var followUps = _followUps.GetOrAdd(eventId, static _ => new FollowUps());
+        activity.Touch(eventId);
+        lock (followUps)
+        {
+            followUps.CoffeeRequests.Remove((requester, target));
+            followUps.DeclinedCoffeeRequests.Add((requester, target));
         }
         return Task.CompletedTask;
     }
@@ -197,5 +233,9 @@ internal sealed partial class InMemoryBreakoutStore(EventActivity activity) : IB
         public HashSet<(string From, string To)> Requests { get; } = [];
 
         public HashSet<PairKey> Mutual { get; } = [];
+
+        public HashSet<(string From, string To)> CoffeeRequests { get; } = [];
+
+        public HashSet<(string From, string To)> DeclinedCoffeeRequests { get; } = [];
     }
 }

@@ -39,6 +39,20 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
         return Task.FromResult(false);
     }
 
+    public Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default)
+    {
+        while (_events.TryGetValue(eventId, out var current))
+        {
+            var ended = current.WithLiveEnded(endedAt, openUntil, replayUrl, chatOpen);
+            if (_events.TryUpdate(eventId, ended, current))
+            {
+                activity.KeepUntil(eventId, ended.OpenUntil!.Value);
+                return Task.FromResult<EventRecord?>(ended);
+            }
+        }
+        return Task.FromResult<EventRecord?>(null);
+    }
+
     public Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)
     {
         if (!_attendees.TryAdd((record.EventId, record.AttendeeId), record))

@@ -19,8 +19,25 @@ public sealed record EventRecord(
     long? LiveAt = null,
     string? Description = null,
     string[]? InterestTags = null,
-    bool AllowOwnInterests = true)
+    bool AllowOwnInterests = true,
+    long? EndedAt = null,
+    string? ReplayUrl = null,
+    bool ChatOpenAfterLive = false,
+    long? OpenUntil = null)
 {
+    /// <summary>Whether the room's chat takes messages: while live always, after the live part as the host chose.</summary>
+    public bool ChatOpen => EndedAt is null || ChatOpenAfterLive;
+
+    /// <summary>The one change EndLive makes, for both stores: the end and how long it stays open are set once; replay and chat every time.</summary>
+    public EventRecord WithLiveEnded(long endedAt, long openUntil, string? replayUrl, bool chatOpen) =>
+        this with
+        {
+            EndedAt = EndedAt ?? endedAt,
+            OpenUntil = OpenUntil ?? openUntil,
+            ReplayUrl = replayUrl,
+            ChatOpenAfterLive = chatOpen,
+        };
+
     /// <summary>The host's interest tags; events stored before tags existed have none.</summary>
     public string[] Tags => InterestTags ?? [];
 

@@ -34,6 +34,8 @@ public sealed class TestClient : IAsyncDisposable
         connection.BreakoutOverview += Overviews.Add;
         connection.CoffeeDateChanged += CoffeeDates.Add;
         connection.CoffeeReminder += CoffeeReminders.Add;
+        connection.LiveEnded += LiveEnded.Add;
+        connection.FollowUpRequested += FollowUpRequested.Add;
         connection.Connection.Closed += error =>
         {
             Closed.Add(error);
@@ -74,6 +76,10 @@ public sealed class TestClient : IAsyncDisposable
     public Inbox<BreakoutOverview> Overviews { get; } = new();
     public Inbox<CoffeeDate> CoffeeDates { get; } = new();
     public Inbox<CoffeeDate> CoffeeReminders { get; } = new();
+
+    public Inbox<LiveEndedNotice> LiveEnded { get; } = new();
+
+    public Inbox<FollowUpRequestNotice> FollowUpRequested { get; } = new();
 
     /// <summary>Waits until a presence message says this attendee is present (joined or updated).</summary>
     public Task<PresenceChange> WaitUntilSeesPresent(string attendeeId) =>

@@ -94,7 +94,8 @@ public sealed class HttpApiTests(NetwerkLiveFactory factory) : IClassFixture<Net
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(["eventId", "title", "livestreamUrl", "attendeeCount", "seriesKey", "meetingMode", "startsAt", "liveAt", "description", "interestTags", "allowOwnInterests", "endedAt", "replayUrl", "chatOpen", "openUntil"],
+        Assert.Equal(["eventId", "title", "livestreamUrl", "attendeeCount", "seriesKey", "meetingMode", "startsAt", "liveAt", "description", "interestTags", "allowOwnInterests",
+            "endedAt", "replayUrl", "chatOpen", "openUntil"],
             PropertyNames(body));
         Assert.Equal(created.EventId, body.GetProperty("eventId").GetString());
         Assert.Equal("Ondernemerscafé", body.GetProperty("title").GetString());

@@ -42,6 +42,7 @@ public sealed class OptionsValidationTests
     [InlineData("Breakouts:HostOverviewDelay", "00:00:02", "Breakouts:HostOverviewDelay must be between 10 ms and 1 second")]
     [InlineData("Breakouts:HostOverviewDelay", "00:00:00", "Breakouts:HostOverviewDelay must be between 10 ms and 1 second")]
     [InlineData("AfterLive:BoardSize", "0", "AfterLive:BoardSize must be between 1 and 5000 people.")]
+    [InlineData("AfterLive:OpenFor", "00:10:00", "AfterLive:OpenFor must be between one hour and 365 days (for example 30.00:00:00): how long people may still register and meet after the live part.")]
     [InlineData("Schedule:CalendarEventLength", "00:01:00", "Schedule:CalendarEventLength must be between 5 minutes and 1 day")]
     [InlineData("Coffees:Length", "00:04:00", "Coffees:Length must be between 5 minutes and 4 hours.")]
     [InlineData("Coffees:RoomOpensBefore", "-00:01:00", "Coffees:RoomOpensBefore must be between 0 and 2 hours.")]

@@ -10,6 +10,7 @@ import { CallView } from "./call-view.js";
 import { CallControls } from "./call-controls.js";
 import { People } from "./people.js";
 import { CoffeePlanner } from "./coffee-planner.js";
+import { AfterLive } from "./after-live.js";
 import { Attention } from "./attention.js";
 import { MediaCheck } from "./media-check.js";
 import { byTestId, markRefusedFields, setText, show } from "./dom.js";
@@ -166,6 +167,7 @@ function enterRoom(token) {
       // Before the breakout: a coffee room given back by Join() is known as one when the panel opens.
       coffees.applyJoin(result);
       breakouts.applyJoin(result);
+      afterLive.applyJoin(result);
       availableToggle.checked = result.self.available;
       mediaCheck.setMeetingMode(result.event.meetingMode);
     },
@@ -185,6 +187,7 @@ function enterRoom(token) {
   });
   people = new People(connection, room);
   const askOffer = new AskOfferEditor(connection, room);
+  const afterLive = new AfterLive(connection, room);
   const callView = new CallView(byTestId("breakout-call"));
   const call = new CallEngine(connection, { view: callView, selfId: () => room.self?.id });
   new CallControls(byTestId("breakout-call-bar"), call);
@@ -197,6 +200,7 @@ function enterRoom(token) {
     breakouts.relocalize();
     coffees.relocalize();
     callView.relocalize();
+    afterLive.relocalize();
   };
 
   availableToggle.addEventListener("change", async () => {

@@ -15,6 +15,7 @@ import { HostLinks } from "./host-links.js";
 import { confirmAction } from "./confirm.js";
 import { updateRememberedHostLink } from "./created-events.js";
 import { GoLive } from "./host-golive.js";
+import { EndLive } from "./host-endlive.js";
 
 const eventId = decodeURIComponent(location.pathname.split("/")[2] ?? "");
 const storageKey = `netwerklive:host:${eventId}`;
@@ -53,6 +54,7 @@ class HostConsole {
     this.links = new HostLinks(eventId);
 
     this.goLive = new GoLive(connection, this.room);
+    this.endLive = new EndLive(connection, this.room);
 
     this.rotateButton = byTestId("host-rotate-link");
     this.rotateButton.addEventListener("click", busy(this.rotateButton, () => this.rotateLink()));
@@ -74,6 +76,7 @@ class HostConsole {
   async applyJoin(result, reconnected) {
     await this.room.applyJoin(result, reconnected);
     this.goLive.applyJoin(result);
+    this.endLive.applyJoin(result);
     this.rounds.show(result.round ?? null);
     this.showOverview(result.hostOverview ?? null);
     this.refreshReport();
@@ -124,6 +127,7 @@ class HostConsole {
     this.rounds.relocalize();
     this.overview.relocalize();
     this.links.relocalize();
+    this.endLive.relocalize();
     for (const button of document.querySelectorAll('[data-testid="delete-message"]')) {
       setText(button, strings.deleteMessage);
       button.setAttribute("aria-label", `${strings.deleteMessage}: ${button.closest("li")?.querySelector(".sender")?.textContent ?? ""}`);

@@ -4,18 +4,22 @@
 import { el, setText } from "./dom.js";
 import { strings } from "./strings.js";
 
-/** Shows url in box; the same url again (a reconnect) leaves a playing video alone. */
-export function showLivestream(box, url) {
+/**
+ * Shows url in box; the same url again (a reconnect) leaves a playing video alone. testid "replay" shows the
+ * recording after the live part the same way.
+ */
+export function showLivestream(box, url, testid = "livestream") {
   const embed = embedUrl(url);
   const current = box.firstElementChild;
-  if (current && current.dataset.source === (url ?? "")) return; // a reconnect: do not restart the video
+  // A reconnect: do not restart the video.
+  if (current && current.dataset.source === (url ?? "") && (current.dataset.testid ?? testid) === testid) return;
   let node;
   if (embed) {
     node = el("iframe", {
-      testid: "livestream",
+      testid,
       attrs: {
         src: embed,
-        title: strings.watchStream,
+        title: testid === "replay" ? strings.watchReplay : strings.watchStream,
         allow: "autoplay; encrypted-media; picture-in-picture; fullscreen",
         referrerpolicy: "strict-origin-when-cross-origin",
         sandbox: "allow-scripts allow-same-origin allow-presentation allow-popups allow-popups-to-escape-sandbox",
@@ -23,13 +27,13 @@ export function showLivestream(box, url) {
     });
   } else if (url) {
     node = el("a", {
-      testid: "livestream",
+      testid,
       class: "stream-link",
-      text: strings.watchStream,
+      text: testid === "replay" ? strings.watchReplay : strings.watchStream,
       attrs: { href: url, target: "_blank", rel: "noopener noreferrer" },
     });
   } else {
-    node = el("p", { class: "muted stream-none", text: strings.noStream });
+    node = el("p", { class: "muted stream-none", text: testid === "replay" ? strings.noReplay : strings.noStream });
   }
   node.dataset.source = url ?? "";
   box.classList.toggle("has-video", Boolean(embed));
@@ -39,9 +43,10 @@ export function showLivestream(box, url) {
 /** After a switch of language: the player's title, or the link's or the line's words. */
 export function relocalizeLivestream(box) {
   const stream = box.firstElementChild;
-  if (stream?.tagName === "IFRAME") stream.title = strings.watchStream;
-  else if (stream?.tagName === "A") setText(stream, strings.watchStream);
-  else if (stream) setText(stream, strings.noStream);
+  const replay = stream?.dataset.testid === "replay" || (stream && !stream.dataset.testid && document.body.classList.contains("after-live"));
+  if (stream?.tagName === "IFRAME") stream.title = replay ? strings.watchReplay : strings.watchStream;
+  else if (stream?.tagName === "A") setText(stream, replay ? strings.watchReplay : strings.watchStream);
+  else if (stream) setText(stream, replay ? strings.noReplay : strings.noStream);
 }
 
 /**

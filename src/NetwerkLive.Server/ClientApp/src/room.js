@@ -109,7 +109,8 @@ export class Room {
     this.self = result.self;
     setText(this.eventName, result.event.title);
     document.title = `${result.event.title} · ${strings.appName}`;
-    showLivestream(this.streamBox, result.event.livestreamUrl);
+    // After the live part the replay takes the livestream's place (after-live.js).
+    if (result.event.endedAt == null) showLivestream(this.streamBox, result.event.livestreamUrl);
 
     this.attendees.clear();
     for (const attendee of result.attendees) this.attendees.set(attendee.id, attendee);

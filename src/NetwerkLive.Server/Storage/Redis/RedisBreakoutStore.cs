@@ -169,8 +169,50 @@ public sealed partial class RedisBreakoutStore(RedisConnection redis, RedisGate 
             _ = transaction.SetRemoveAsync(mutual, pair);
             _ = transaction.SortedSetRemoveAsync(asked, both);
             _ = transaction.SortedSetRemoveAsync(matched, both);
+            _ = transaction.SortedSetRemoveAsync(redis.Key(RedisKeyNames.CoffeeRequests(eventId)), both);
             return await transaction.ExecuteAsync();
         }, ct);
+    }
+
+    // Pending only if never declined: a no stays a no, and the asker is never told.
+    private static readonly string CoffeeRequestScript = """
+        local added = 0
+        if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then
+          added = redis.call('ZADD', KEYS[1], 'NX', 0, ARGV[1])
+        end
+        """ + RedisExpiry.TouchAfterKeys(2) + """
+        return added
+        """;
+
+    public async Task<bool> AddCoffeeRequestAsync(string eventId, string requester, string target, CancellationToken ct = default)
+    {
+        RedisKey[] keys = [redis.Key(RedisKeyNames.CoffeeRequests(eventId)), redis.Key(RedisKeyNames.DeclinedCoffeeRequests(eventId)), .. expiry.EventKeys(eventId)];
+        RedisValue[] args = [target + "|" + requester, expiry.RetentionMs];
+        var added = await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(CoffeeRequestScript, keys, args), ct);
+        return (long)added == 1;
+    }
+
+    public async Task<IReadOnlyList<string>> GetCoffeeRequestsToAsync(string eventId, string target, CancellationToken ct = default)
+    {
+        var key = redis.Key(RedisKeyNames.CoffeeRequests(eventId));
+        // Every entry of the target sorts between "{id}|" and "{id}}" ('}' follows '|'; ids hold neither).
+        var entries = await gate.ReadAsync(async _ =>
+            await (await redis.GetDatabaseAsync()).SortedSetRangeByValueAsync(key, target + "|", target + "}", Exclude.Stop), ct);
+        return [.. entries.Select(e => ((string)e!)[(target.Length + 1)..])];
+    }
+
+    public async Task DeclineCoffeeRequestAsync(string eventId, string requester, string target, CancellationToken ct = default)
+    {
+        var (pending, declined) = (redis.Key(RedisKeyNames.CoffeeRequests(eventId)), redis.Key(RedisKeyNames.DeclinedCoffeeRequests(eventId)));
+        RedisValue entry = target + "|" + requester;
+        await gate.WriteAsync(async token =>
+        {
+            var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+            _ = transaction.SortedSetRemoveAsync(pending, entry);
+            _ = transaction.SetAddAsync(declined, entry);
+            return await transaction.ExecuteAsync();
+        }, ct);
+        await expiry.TouchEventAsync(eventId, ct);
     }
 
     private async Task<(BreakoutState State, bool Stored)> ReadStateAsync(string eventId, CancellationToken ct)

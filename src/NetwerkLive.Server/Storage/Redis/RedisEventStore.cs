@@ -61,6 +61,37 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
         throw new InvalidOperationException($"Event {eventId} kept changing while it went live ({MaxCasAttempts} attempts).");
     }
 
+    // Compare-and-set as SetLiveAsync; the keep-until key then makes every touch keep the event's keys past its open period.
+    public async Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default)
+    {
+        var key = EventKey(eventId);
+        for (var attempt = 0; attempt < MaxCasAttempts; attempt++)
+        {
+            var current = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).StringGetAsync(key), ct);
+            if (current.IsNull)
+            {
+                return null;
+            }
+            var ended = RedisJson.Deserialize((byte[])current!, RedisJson.Default.EventRecord).WithLiveEnded(endedAt, openUntil, replayUrl, chatOpen);
+            var json = RedisJson.Serialize(ended, RedisJson.Default.EventRecord);
+            var keepKey = redis.Key(RedisKeyNames.KeepUntil(eventId));
+            var saved = await gate.WriteAsync(async token =>
+            {
+                var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
+                transaction.AddCondition(Condition.StringEqual(key, current));
+                _ = transaction.StringSetAsync(key, json, expiry: null, keepTtl: true);
+                _ = transaction.StringSetAsync(keepKey, ended.OpenUntil!.Value);
+                return await transaction.ExecuteAsync();
+            }, ct);
+            if (saved)
+            {
+                await expiry.TouchEventAsync(eventId, ct);
+                return ended;
+            }
+        }
+        throw new InvalidOperationException($"Event {eventId} kept changing while its live part ended ({MaxCasAttempts} attempts).");
+    }
+
     public async Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)
     {
         var json = RedisJson.Serialize(record, RedisJson.Default.AttendeeRecord);

@@ -12,6 +12,8 @@ namespace NetwerkLive.Server.Storage.Redis;
 public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<StorageOptions> options)
 {
     // PEXPIRE on a key that does not exist (yet) does nothing, so one list fits every stage of an event.
+    private static readonly string EventTouchScript = TouchAfterKeys(0);
+
     private const string TouchScript = """
         for _, key in ipairs(KEYS) do
           redis.call('PEXPIRE', key, ARGV[1])
@@ -23,6 +25,7 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
     /// <summary>The keys of one event (besides each attendee's presence connections, which the presence store passes).</summary>
     public RedisKey[] EventKeys(string eventId) =>
     [
+        redis.Key(RedisKeyNames.KeepUntil(eventId)),
         redis.Key("ev:" + eventId),
         redis.Key("ev:" + eventId + ":att"),
         redis.Key("ev:" + eventId + ":removed"),
@@ -40,28 +43,47 @@ public sealed class RedisExpiry(RedisConnection redis, RedisGate gate, IOptions<
         redis.Key(RedisKeyNames.Met(eventId)),
         redis.Key(RedisKeyNames.Asked(eventId)),
         redis.Key(RedisKeyNames.Matched(eventId)),
+        redis.Key(RedisKeyNames.CoffeeRequests(eventId)),
+        redis.Key(RedisKeyNames.DeclinedCoffeeRequests(eventId)),
     ];
 
     /// <summary>
     /// For a script whose own keys end at <c>KEYS[n]</c>: lines that set the retention (its last ARGV) on the keys
     /// after them, so a write on a hot path (a chat message) keeps the event alive in its own round trip. Call the
     /// script with its keys followed by <see cref="EventKeys"/>, and its args followed by <see cref="RetentionMs"/>.
+    /// An ended event's keys live the retention past the end of its open period (the keep-until key of
+    /// <see cref="EventKeys"/>, found by its name), on Redis's own clock, so the event stays whole for people who come later.
     /// </summary>
     public static string TouchAfterKeys(int n) => $$"""
 
+        local keepMs = tonumber(ARGV[#ARGV])
         for i = {{n + 1}}, #KEYS do
-          redis.call('PEXPIRE', KEYS[i], ARGV[#ARGV])
+          if string.sub(KEYS[i], -5) == ':keep' then
+            local keepUntil = tonumber(redis.call('GET', KEYS[i]) or '')
+            if keepUntil then
+              local now = redis.call('TIME')
+              local left = keepUntil - (tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000))
+              if left > 0 then keepMs = keepMs + left end
+            end
+            break
+          end
+        end
+        for i = {{n + 1}}, #KEYS do
+          redis.call('PEXPIRE', KEYS[i], keepMs)
         end
 
         """;
 
     /// <summary>Sets the retention TTL on every key of the event, and on <paramref name="more"/>.</summary>
     public Task TouchEventAsync(string eventId, CancellationToken ct, params RedisKey[] more) =>
-        TouchAsync([.. EventKeys(eventId), .. more], ct);
+        EvaluateAsync(EventTouchScript, [.. EventKeys(eventId), .. more], ct);
 
-    public Task TouchAsync(RedisKey[] keys, CancellationToken ct)
+    /// <summary>Sets the retention TTL on keys that are not an event's (a series' memory).</summary>
+    public Task TouchAsync(RedisKey[] keys, CancellationToken ct) => EvaluateAsync(TouchScript, keys, ct);
+
+    private Task<RedisResult> EvaluateAsync(string script, RedisKey[] keys, CancellationToken ct)
     {
         RedisValue[] args = [RetentionMs];
-        return gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(TouchScript, keys, args), ct);
+        return gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(script, keys, args), ct);
     }
 }

@@ -6,6 +6,12 @@ namespace NetwerkLive.Server.Storage.Redis;
 /// </summary>
 public static class RedisKeyNames
 {
+    /// <summary>
+    /// Once the live part ended: until when (epoch ms) the event stays open. Every touch keeps the event's keys the
+    /// retention past it (<see cref="RedisExpiry"/>), so people can still register and meet until then.
+    /// </summary>
+    public static string KeepUntil(string eventId) => "ev:" + eventId + ":keep";
+
     /// <summary>The event's latest host announcement (MessagePack).</summary>
     public static string Announcement(string eventId) => "chat:" + eventId + ":ann";
 
@@ -23,6 +29,12 @@ public static class RedisKeyNames
 
     /// <summary>Mutual follow-ups per attendee, both ways: <c>{attendee}|{other}</c>, all scored 0.</summary>
     public static string Matched(string eventId) => "fu:" + eventId + ":matched";
+
+    /// <summary>Pending coffee requests from the board, per receiver: <c>{target}|{requester}</c>, all scored 0.</summary>
+    public static string CoffeeRequests(string eventId) => "fu:" + eventId + ":board";
+
+    /// <summary>Coffee requests from the board that were declined (<c>{target}|{requester}</c>): asking again stays unseen.</summary>
+    public static string DeclinedCoffeeRequests(string eventId) => "fu:" + eventId + ":board:declined";
 
     /// <summary>
     /// The asks and offers board's index: attendee ids with an ask or an offer (not removed), scored by their

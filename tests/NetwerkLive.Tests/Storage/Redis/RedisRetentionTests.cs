@@ -68,6 +68,29 @@ public sealed class RedisRetentionTests : IAsyncLifetime
         await AssertRetentionAgainAsync(keys);
     }
 
+    [Fact]
+    public async Task AfterTheLivePartEndsEveryKeyOfTheEventLivesTheRetentionPastItsOpenPeriodAndLaterChangesKeepThat()
+    {
+        await using var live = await LiveEvent.CreateAsync(_factory, HubProtocol.MessagePack);
+        var (host, _) = await live.JoinAsHostAsync();
+        var (ann, _) = await live.JoinAsync("Ann", "Hoya");
+        await ann.Connection.SendChat("Tot de volgende keer");
+        var openFor = TimeSpan.FromDays(30);
+
+        await host.Connection.EndLive(null, keepChatOpen: true);
+        await host.LiveEnded.WaitForAny();
+        await ann.Connection.SendChat("Ik kijk de opname nog"); // a change after the end sets the TTL again
+
+        var keys = (await EventKeysAsync(live.Id)).Where(k => !IsOwnTtlKey(k)).ToList();
+        Assert.Contains(keys, k => ((string)k!).EndsWith(":keep", StringComparison.Ordinal));
+        foreach (var key in keys)
+        {
+            var ttl = await Database.KeyTimeToLiveAsync(key);
+            Assert.True(ttl is { } t && t > openFor + Retention - TimeSpan.FromMinutes(1) && t <= openFor + Retention,
+                $"{key} has TTL {ttl?.ToString() ?? "none"} after the end");
+        }
+    }
+
     /// <summary>Every key of the event on its own retention clock set to one minute; returns them.</summary>
     private async Task<List<RedisKey>> ShortenTtlsAsync(string eventId)
     {
