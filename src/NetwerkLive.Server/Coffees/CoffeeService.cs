@@ -54,6 +54,7 @@ public sealed class CoffeeService(ICoffeeStore store, IEventStore events, IBreak
         var now = Now;
         var saved = await ChangeAsync(member, coffee.DateId, c => CoffeeRules.Accept(c, member.AttendeeId, time, now, options.Value, other.DisplayName));
         reminders.WakeAt(saved.RoomOpensAt!.Value);
+        await events.KeepUntilAsync(member.EventId, saved.EndsAt!.Value); // up to 60 days ahead: past the retention
         CoffeeLog.Agreed(logger, member.EventId, saved.DateId);
         return await notifier.ChangedAsync(member.EventId, saved, member.AttendeeId, now);
     }

@@ -20,6 +20,12 @@ public interface IEventStore
     /// </summary>
     Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default);
 
+    /// <summary>
+    /// Keeps the event's data at least until <paramref name="until"/> plus the retention (never shortens an earlier
+    /// promise): an agreed coffee may lie further ahead than the retention, and its room needs the people and the breakouts.
+    /// </summary>
+    Task KeepUntilAsync(string eventId, long until, CancellationToken ct = default);
+
     Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default);
 
     /// <summary>How many people are registered for the event, the host and removed attendees included.</summary>

@@ -39,6 +39,12 @@ internal sealed class InMemoryEventStore(EventActivity activity) : IEventStore
         return Task.FromResult(false);
     }
 
+    public Task KeepUntilAsync(string eventId, long until, CancellationToken ct = default)
+    {
+        activity.KeepUntil(eventId, until);
+        return Task.CompletedTask;
+    }
+
     public Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default)
     {
         while (_events.TryGetValue(eventId, out var current))

@@ -74,22 +74,34 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
             }
             var ended = RedisJson.Deserialize((byte[])current!, RedisJson.Default.EventRecord).WithLiveEnded(endedAt, openUntil, replayUrl, chatOpen);
             var json = RedisJson.Serialize(ended, RedisJson.Default.EventRecord);
-            var keepKey = redis.Key(RedisKeyNames.KeepUntil(eventId));
             var saved = await gate.WriteAsync(async token =>
             {
                 var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
                 transaction.AddCondition(Condition.StringEqual(key, current));
                 _ = transaction.StringSetAsync(key, json, expiry: null, keepTtl: true);
-                _ = transaction.StringSetAsync(keepKey, ended.OpenUntil!.Value);
                 return await transaction.ExecuteAsync();
             }, ct);
             if (saved)
             {
-                await expiry.TouchEventAsync(eventId, ct);
+                await KeepUntilAsync(eventId, ended.OpenUntil!.Value, ct);
                 return ended;
             }
         }
         throw new InvalidOperationException($"Event {eventId} kept changing while its live part ended ({MaxCasAttempts} attempts).");
+    }
+
+    // The later of the two promises wins (an agreed coffee may lie beyond the open period, or before it).
+    private const string KeepLaterScript = """
+        local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+        if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1]) end
+        return 1
+        """;
+
+    public async Task KeepUntilAsync(string eventId, long until, CancellationToken ct = default)
+    {
+        var keepKey = redis.Key(RedisKeyNames.KeepUntil(eventId));
+        await gate.WriteAsync(async _ => await (await redis.GetDatabaseAsync()).ScriptEvaluateAsync(KeepLaterScript, [keepKey], [until]), ct);
+        await expiry.TouchEventAsync(eventId, ct);
     }
 
     public async Task AddAttendeeAsync(AttendeeRecord record, CancellationToken ct = default)

@@ -91,6 +91,31 @@ public sealed class RedisRetentionTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task ACoffeeAgreedFiftyDaysAheadKeepsEveryKeyOfTheEventUntilItsEndPlusTheRetention()
+    {
+        await using var live = await LiveEvent.CreateAsync(_factory, HubProtocol.MessagePack);
+        var (host, _) = await live.JoinAsHostAsync();
+        var (ann, _) = await live.JoinAsync("Ann", "Hoya");
+        var (bob, _) = await live.JoinAsync("Bob", "Zuid");
+        var round = await host.Connection.StartRound(60, 2);
+        await ann.BreakoutStarted.WaitFor(a => a.RoundId == round.RoundId);
+        await ann.Connection.RequestFollowUp(bob.AttendeeId);
+        await bob.Connection.RequestFollowUp(ann.AttendeeId);
+        var coffee = await ann.CoffeeDates.WaitForAny();
+        var at = DateTimeOffset.UtcNow.AddDays(50).ToUnixTimeMilliseconds();
+
+        await ann.Connection.ProposeCoffeeTimes(coffee.DateId, [at]);
+        await bob.Connection.AcceptCoffeeTime(coffee.DateId, at);
+
+        // The room on day 50 needs Ann, Bob and the breakouts: nothing of the event may expire before the coffee ends.
+        foreach (var key in (await EventKeysAsync(live.Id)).Where(k => !IsOwnTtlKey(k)))
+        {
+            var ttl = await Database.KeyTimeToLiveAsync(key);
+            Assert.True(ttl is { } t && t > TimeSpan.FromDays(50) + Retention, $"{key} has TTL {ttl?.ToString() ?? "none"} after the coffee was agreed");
+        }
+    }
+
     /// <summary>Every key of the event on its own retention clock set to one minute; returns them.</summary>
     private async Task<List<RedisKey>> ShortenTtlsAsync(string eventId)
     {
