@@ -78,7 +78,7 @@ public sealed partial class ScheduleTests(BrowserFixture fixture, ITestOutputHel
         Assert.Contains($"DTSTART:{startsAt.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}\r\n", ics, StringComparison.Ordinal);
 
         await page.GetByTestId("display-name").FillAsync("Ann de Vries");
-        await page.GetByLabel("Duurzaamheid").CheckAsync();
+        await page.GetByTestId("interest-tag-list").GetByLabel("Duurzaamheid").CheckAsync(); // the ask and offer have the same tags
         await page.GetByTestId("join").ClickAsync();
 
         // The lobby: a countdown that ticks, who else is here, the chat; no livestream or networking yet.
