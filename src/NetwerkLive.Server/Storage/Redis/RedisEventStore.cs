@@ -32,18 +32,36 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
         return value.IsNull ? null : RedisJson.Deserialize((byte[])value!, RedisJson.Default.EventRecord);
     }
 
-    // Compare-and-set on the stored JSON: of two hosts' tabs (or nodes) going live at once, one sets it.
-    public async Task<bool> SetLiveAsync(string eventId, long liveAt, CancellationToken ct = default)
+    // Of two hosts' tabs (or nodes) going live at once, one sets it.
+    public async Task<bool> SetLiveAsync(string eventId, long liveAt, CancellationToken ct = default) =>
+        await ChangeEventAsync(eventId, record => record.LiveAt is null ? record with { LiveAt = liveAt } : null, "it went live", ct) is not null;
+
+    // The keep-until key then makes every touch keep the event's keys past its open period.
+    public async Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default)
+    {
+        var ended = await ChangeEventAsync(eventId, record => record.WithLiveEnded(endedAt, openUntil, replayUrl, chatOpen), "its live part ended", ct);
+        if (ended is not null)
+        {
+            await KeepUntilAsync(eventId, ended.OpenUntil!.Value, ct);
+        }
+        return ended;
+    }
+
+    /// <summary>
+    /// Compare-and-set on the stored JSON, so two changes at once (two tabs, two nodes) each build on the other's.
+    /// Returns the saved record; null for an unknown event or when <paramref name="change"/> declines (returns null).
+    /// </summary>
+    private async Task<EventRecord?> ChangeEventAsync(string eventId, Func<EventRecord, EventRecord?> change, string doing, CancellationToken ct)
     {
         var key = EventKey(eventId);
         for (var attempt = 0; attempt < MaxCasAttempts; attempt++)
         {
             var current = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).StringGetAsync(key), ct);
-            if (current.IsNull || RedisJson.Deserialize((byte[])current!, RedisJson.Default.EventRecord) is not { LiveAt: null } record)
+            if (current.IsNull || change(RedisJson.Deserialize((byte[])current!, RedisJson.Default.EventRecord)) is not { } changed)
             {
-                return false;
+                return null;
             }
-            var json = RedisJson.Serialize(record with { LiveAt = liveAt }, RedisJson.Default.EventRecord);
+            var json = RedisJson.Serialize(changed, RedisJson.Default.EventRecord);
             var saved = await gate.WriteAsync(async token =>
             {
                 var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
@@ -55,39 +73,10 @@ public sealed class RedisEventStore(RedisConnection redis, RedisGate gate, Redis
             if (saved)
             {
                 await expiry.TouchEventAsync(eventId, ct);
-                return true;
+                return changed;
             }
         }
-        throw new InvalidOperationException($"Event {eventId} kept changing while it went live ({MaxCasAttempts} attempts).");
-    }
-
-    // Compare-and-set as SetLiveAsync; the keep-until key then makes every touch keep the event's keys past its open period.
-    public async Task<EventRecord?> EndLiveAsync(string eventId, long endedAt, long openUntil, string? replayUrl, bool chatOpen, CancellationToken ct = default)
-    {
-        var key = EventKey(eventId);
-        for (var attempt = 0; attempt < MaxCasAttempts; attempt++)
-        {
-            var current = await gate.ReadAsync(async _ => await (await redis.GetDatabaseAsync()).StringGetAsync(key), ct);
-            if (current.IsNull)
-            {
-                return null;
-            }
-            var ended = RedisJson.Deserialize((byte[])current!, RedisJson.Default.EventRecord).WithLiveEnded(endedAt, openUntil, replayUrl, chatOpen);
-            var json = RedisJson.Serialize(ended, RedisJson.Default.EventRecord);
-            var saved = await gate.WriteAsync(async token =>
-            {
-                var transaction = (await redis.GetDatabaseAsync()).CreateTransaction();
-                transaction.AddCondition(Condition.StringEqual(key, current));
-                _ = transaction.StringSetAsync(key, json, expiry: null, keepTtl: true);
-                return await transaction.ExecuteAsync();
-            }, ct);
-            if (saved)
-            {
-                await KeepUntilAsync(eventId, ended.OpenUntil!.Value, ct);
-                return ended;
-            }
-        }
-        throw new InvalidOperationException($"Event {eventId} kept changing while its live part ended ({MaxCasAttempts} attempts).");
+        throw new InvalidOperationException($"Event {eventId} kept changing while {doing} ({MaxCasAttempts} attempts).");
     }
 
     // The later of the two promises wins (an agreed coffee may lie beyond the open period, or before it).
