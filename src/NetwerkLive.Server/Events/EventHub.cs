@@ -72,7 +72,7 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task<BoardEntry[]> GetBoard() => asks.BoardAsync(Member);
 
-    // Issue 15, being built (each part replaces its stub with a one-line hand-off).
+    // After the live part (issue 15): asks and offers, the board, coffees, ending the live part.
 
     public Task DeclineFollowUp(string attendeeId) => breakouts.DeclineFollowUpAsync(Member, attendeeId);
 
@@ -85,12 +85,6 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
     public Task<BreakoutAssignment> EnterCoffeeRoom(string dateId) => coffeeRoom.EnterAsync(Member, dateId);
 
     public Task EndLive(string? replayUrl, bool keepChatOpen) => afterLive.EndLiveAsync(Member, replayUrl, keepChatOpen);
-
-    private Task<T> NotBuiltYet<T>()
-    {
-        _ = Member; // "Join the event first" as everywhere
-        throw new HubException("Not built yet.");
-    }
 
     public override Task OnDisconnectedAsync(Exception? exception) => room.LeaveAsync(Context);
 
