@@ -68,11 +68,10 @@ public sealed class EventHub(RoomService room, ChatService chat, ModerationServi
 
     public Task GoLive() => goLive.GoLiveAsync(Member);
 
+    // After the live part (issue 15): asks and offers, the board, coffees, ending the live part.
     public Task<Attendee> SetAskAndOffer(AskOffer? ask, AskOffer? offer) => asks.SetAsync(Member, ask, offer);
 
     public Task<BoardEntry[]> GetBoard() => asks.BoardAsync(Member);
-
-    // After the live part (issue 15): asks and offers, the board, coffees, ending the live part.
 
     public Task DeclineFollowUp(string attendeeId) => breakouts.DeclineFollowUpAsync(Member, attendeeId);
 
