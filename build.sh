@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # NetwerkLive build entry point. Needs only the .NET 10 SDK and Node.js;
-# anything else (chromium for the browser tests, redis-server for the Redis store tests, coturn
+# anything else (chromium and its headless shell for the browser tests, redis-server for the Redis store tests, coturn
 # for the TURN tests) is installed by ensure_deps.
 #
 #   ./build.sh test        restore, build, run every test project, print summary
@@ -10,7 +10,7 @@ set -euo pipefail
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-# The browser tests drive Debian's chromium (installed by ensure_deps); nothing
+# The browser tests drive Debian's chromium-headless-shell and chromium (installed by ensure_deps); nothing
 # may try to download a browser build of its own, and there is no network for it.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
@@ -85,7 +85,9 @@ ensure_apt_package() {
 ensure_deps() {
   require_command dotnet "the .NET 10 SDK (https://dot.net)"
   require_command node "Node.js"
-  # tests/NetwerkLive.BrowserTests launches /usr/bin/chromium headless.
+  # tests/NetwerkLive.BrowserTests drives its pages in Chromium's headless shell (a third of the full browser's CPU
+  # per page on two cores), and the full /usr/bin/chromium only for the test of refused camera permissions.
+  ensure_apt_package chromium-headless-shell chromium-headless-shell
   ensure_apt_package chromium chromium
   # tests/NetwerkLive.Tests runs the Redis stores against a throwaway redis-server (start_test_redis);
   # the multi-node smoke run of tests/NetwerkLive.LoadTests.Tests uses the same one.
