@@ -109,7 +109,9 @@ public sealed class RedisConnectionSlots : IConnectionSlots, IHostedService, IDi
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _renewal = _time.CreateTimer(_ => _ = RenewAsync(), null, _renewEvery, _renewEvery);
+        // One shot, armed again once a renewal has finished: renewals never pile up while Redis is slow, and a clock
+        // that jumps (a resumed VM, a test's fake clock moved by 30 days) renews once, not once per beat it jumped over.
+        _renewal = _time.CreateTimer(_ => _ = RenewThenRearmAsync(), null, _renewEvery, Timeout.InfiniteTimeSpan);
         return Task.CompletedTask;
     }
 
@@ -117,6 +119,25 @@ public sealed class RedisConnectionSlots : IConnectionSlots, IHostedService, IDi
     {
         _renewal?.Dispose();
         return Task.CompletedTask;
+    }
+
+    private async Task RenewThenRearmAsync()
+    {
+        try
+        {
+            await RenewAsync();
+        }
+        finally
+        {
+            try
+            {
+                _renewal?.Change(_renewEvery, Timeout.InfiniteTimeSpan);
+            }
+            catch (ObjectDisposedException)
+            {
+                // Stopped while renewing: no next beat.
+            }
+        }
     }
 
     public void Dispose() => _renewal?.Dispose();
