@@ -19,12 +19,13 @@ public sealed class ChatService(IChatStore chat, IEventStore events, IRateBudget
     public async Task<ChatMessage> SendAsync(RoomMember sender, string? text)
     {
         var checkedText = CheckText(text, Texts.Get("Field.ChatMessage"), _options);
+        // The budget first: a flood is refused before it costs the store a read per message.
+        await TakeTokenAsync(budgets, rules, sender);
         // After the live part the room's chat is read-only unless the host kept it open.
         if (await events.GetEventAsync(sender.EventId) is { ChatOpen: false })
         {
             throw new HubException(Texts.Get("AfterLive.ChatClosed"));
         }
-        await TakeTokenAsync(budgets, rules, sender);
         var message = await chat.AppendAsync(sender.EventId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         return message;
     }
