@@ -1,74 +1,57 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace NetwerkLive.Server.Schedule;
 
-/// <summary>One event as an RFC 5545 calendar (a VCALENDAR with one VEVENT).</summary>
-public sealed record CalendarEntry(string Uid, DateTimeOffset Stamp, DateTimeOffset Start, DateTimeOffset End, string Summary, string Description, string Url);
+/// <summary>
+/// One event as a calendar entry. <see cref="Zone"/>: an IANA zone this server knows (the times are written in it, with
+/// its VTIMEZONE), or "UTC" (the times in UTC, which every calendar reads without one).
+/// </summary>
+public sealed record CalendarEntry(string Uid, DateTimeOffset Stamp, DateTimeOffset Start, DateTimeOffset End, string Summary,
+    string Description, string Url, string Zone = IcsCalendar.Utc);
 
 /// <summary>
-/// Writes <see cref="CalendarEntry"/> as RFC 5545 text: CRLF line ends, TEXT values escaped (3.3.11), times in UTC,
-/// and lines folded at 75 octets (3.1) without splitting a UTF-8 character. A few lines rather than a library: the
-/// service only ever writes this one shape.
+/// Writes <see cref="CalendarEntry"/> as an RFC 5545 calendar (a VCALENDAR with one VEVENT), with Ical.Net: the one
+/// writer of the event's "add to calendar" file and of an agreed coffee's. Ical.Net escapes TEXT values (3.3.11) and
+/// folds lines at 75 octets (3.1); the tests read every physical line back to hold it to that.
 /// </summary>
 public static class IcsCalendar
 {
-    private const int MaxLineOctets = 75;
-    private const string Crlf = "\r\n";
+    public const string Utc = "UTC";
 
     public static string Write(CalendarEntry entry)
     {
-        var text = new StringBuilder();
-        void Line(string line) => Fold(text, line);
-        Line("BEGIN:VCALENDAR");
-        Line("VERSION:2.0");
-        Line("PRODID:-//NetwerkLive//NetwerkLive//EN");
-        Line("CALSCALE:GREGORIAN");
-        Line("METHOD:PUBLISH");
-        Line("BEGIN:VEVENT");
-        Line("UID:" + Escape(entry.Uid));
-        Line("DTSTAMP:" + Utc(entry.Stamp));
-        Line("DTSTART:" + Utc(entry.Start));
-        Line("DTEND:" + Utc(entry.End));
-        Line("SUMMARY:" + Escape(entry.Summary));
-        Line("DESCRIPTION:" + Escape(entry.Description));
-        // URL is a URI value, not TEXT: no escaping (a link the server built has no line breaks).
-        Line("URL:" + entry.Url);
-        Line("END:VEVENT");
-        Line("END:VCALENDAR");
-        return text.ToString();
-    }
-
-    /// <summary>A DATE-TIME in UTC ("form #2": 19980119T070000Z), which every calendar reads without a VTIMEZONE.</summary>
-    public static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>TEXT escaping: backslash, semicolon and comma get a backslash; every kind of line break becomes \n.</summary>
-    public static string Escape(string value) => value
-        .Replace("\\", "\\\\", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal)
-        .Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace("\r\n", "\\n", StringComparison.Ordinal)
-        .Replace("\r", "\\n", StringComparison.Ordinal)
-        .Replace("\n", "\\n", StringComparison.Ordinal);
-
-    /// <summary>
-    /// Appends <paramref name="line"/> folded: at most 75 octets per physical line, each continuation starting with
-    /// one space (which counts); a character (a whole rune, so never half a UTF-8 sequence or surrogate pair) goes
-    /// to the next line when it does not fit.
-    /// </summary>
-    private static void Fold(StringBuilder text, string line)
-    {
-        var octets = 0;
-        foreach (var rune in line.EnumerateRunes())
+        var calendar = new Calendar { ProductId = "-//NetwerkLive//NetwerkLive//EN", Method = "PUBLISH" };
+        if (entry.Zone != Utc)
         {
-            if (octets + rune.Utf8SequenceLength > MaxLineOctets)
-            {
-                text.Append(Crlf).Append(' ');
-                octets = 1;
-            }
-            text.Append(rune.ToString());
-            octets += rune.Utf8SequenceLength;
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(entry.Zone, Local(entry.Start, entry.Zone).Value, includeHistoricalData: false));
         }
-        text.Append(Crlf);
+        calendar.Events.Add(new CalendarEvent
+        {
+            Uid = entry.Uid,
+            DtStamp = new CalDateTime(entry.Stamp.UtcDateTime, Utc),
+            DtStart = Local(entry.Start, entry.Zone),
+            DtEnd = Local(entry.End, entry.Zone),
+            Summary = entry.Summary,
+            Description = entry.Description,
+            Url = new Uri(entry.Url),
+        });
+        return new CalendarSerializer().SerializeToString(calendar)!;
     }
+
+    /// <summary>The IANA zone asked for, or UTC when it is missing or this server does not know it.</summary>
+    public static string KnownZone(string? tz)
+    {
+        if (string.IsNullOrWhiteSpace(tz) || !TimeZoneInfo.TryFindSystemTimeZoneById(tz.Trim(), out var zone) || !zone.HasIanaId)
+        {
+            return Utc;
+        }
+        return zone.Id;
+    }
+
+    private static CalDateTime Local(DateTimeOffset time, string zone) => zone == Utc
+        ? new CalDateTime(time.UtcDateTime, Utc)
+        : new CalDateTime(TimeZoneInfo.ConvertTime(time, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime, zone);
 }
