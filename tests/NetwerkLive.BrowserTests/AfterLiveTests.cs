@@ -46,6 +46,30 @@ public sealed class AfterLiveTests(BrowserFixture fixture, ITestOutputHelper out
         await ann.Connection.RequestFollowUp(notice.Attendee.Id);
 
         await Expect(vera.Page.Locator($"[data-testid=\"follow-up-contact\"][data-attendee-id=\"{ann.AttendeeId}\"]")).ToContainTextAsync(Person.Ann.Contact!);
+
+        // The match is a coffee to plan. Vera thinks better of it: cancelling asks first ("Go back" keeps it), then Ann is told.
+        var cancelled = new TaskCompletionSource<CoffeeDate>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ann.Connection.CoffeeDateChanged += date =>
+        {
+            if (date.State == CoffeeDateStates.Cancelled)
+            {
+                cancelled.TrySetResult(date);
+            }
+        };
+        var coffee = vera.Page.Locator($"[data-testid=\"coffee-date\"][data-with=\"{ann.AttendeeId}\"]");
+        await Expect(coffee).ToHaveAttributeAsync("data-state", CoffeeDateStates.Open);
+        var confirm = vera.ByTestId("host-confirm");
+        await coffee.GetByTestId("coffee-cancel").ClickAsync();
+        await Expect(confirm.GetByTestId("host-confirm-text")).ToHaveTextAsync($"Cancel your coffee with {Person.Ann.Name}? They will see that you cancelled.");
+        await confirm.GetByTestId("host-confirm-cancel").ClickAsync();
+        await Expect(confirm).ToBeHiddenAsync();
+        await Expect(coffee).ToHaveAttributeAsync("data-state", CoffeeDateStates.Open);
+        await coffee.GetByTestId("coffee-cancel").ClickAsync();
+        await confirm.GetByTestId("host-confirm-ok").ClickAsync();
+        await Expect(coffee).ToHaveAttributeAsync("data-state", CoffeeDateStates.Cancelled);
+        await Expect(coffee.GetByTestId("coffee-state")).ToHaveTextAsync("You cancelled. Propose new times to try again.");
+        var annSees = await cancelled.Task.WaitAsync(TimeSpan.FromMilliseconds(Timeouts.Expect));
+        Assert.Equal(vera.AttendeeId, annSees.With.Id);
         await vera.ByTestId("board-search").FillAsync("niemand-zoekt-dit");
         await Expect(entries).ToHaveCountAsync(0);
     }

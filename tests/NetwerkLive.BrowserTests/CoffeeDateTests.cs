@@ -77,13 +77,24 @@ public sealed class CoffeeDateTests(BrowserFixture fixture, ITestOutputHelper ou
         Assert.Contains($"DTSTART;TZID={Amsterdam}:{Local(times[0], Amsterdam):yyyyMMdd'T'HHmmss}", ics, StringComparison.Ordinal);
         Assert.DoesNotContain(Person.Ann.Contact!, ics, StringComparison.Ordinal);
 
-        // The room is open already: both go in from the planner, and the in-page call connects between them.
-        foreach (var (page, coffee) in new[] { (ann, annsCoffee), (bram, bramsCoffee) })
-        {
-            var enter = coffee.GetByTestId("coffee-enter");
-            await Expect(enter).ToBeEnabledAsync();
-            await enter.ClickAsync();
-        }
+        // The room opened before the agreed time came: the reminder reaches both pages at once, in each one's language
+        // and clock. Bram switches his page to English and back: the planner and the reminder follow without a reload.
+        await Expect(ann.ByTestId("coffee-reminder-text")).ToHaveTextAsync(
+            new Regex($"^Your coffee with {Person.Bram.Name} starts at .*{TimeOfDay(times[0], NewYork, twelveHour: true).TrimStart('0')}.*; the room is open\\.$"));
+        await Expect(bram.ByTestId("coffee-reminder-text")).ToHaveTextAsync(
+            $"Je koffie met {Person.Ann.Name} begint om {TimeOfDay(times[0], Amsterdam)}; de ruimte is open.");
+        await bram.ByTestId("language-en").ClickAsync();
+        await Expect(bramsCoffee.GetByTestId("coffee-state")).ToContainTextAsync("Agreed: ");
+        await Expect(bram.ByTestId("coffee-reminder-text")).ToHaveTextAsync(new Regex($"^Your coffee with {Person.Ann.Name} starts at "));
+        await bram.ByTestId("language-nl").ClickAsync();
+        await Expect(bramsCoffee.GetByTestId("coffee-state")).ToContainTextAsync("Afgesproken: ");
+
+        // Both go in, Ann from the planner and Bram from the reminder, and the in-page call connects between them.
+        var annEnters = annsCoffee.GetByTestId("coffee-enter");
+        await Expect(annEnters).ToBeEnabledAsync();
+        await annEnters.ClickAsync();
+        await bram.ByTestId("coffee-reminder-enter").ClickAsync();
+        await Expect(bram.ByTestId("coffee-reminder")).ToBeHiddenAsync();
         await Expect(ann.ByTestId("breakout-title")).ToHaveTextAsync($"Coffee with {Person.Bram.Name}");
         await Expect(bram.ByTestId("breakout-title")).ToHaveTextAsync($"Koffie met {Person.Ann.Name}");
         await Expect(ann.Partner(bram.AttendeeId)).ToBeVisibleAsync();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection;
+using NetwerkLive.Server.Coffees;
 using NetwerkLive.Contracts;
 using NetwerkLive.Tests.Infrastructure;
 using static NetwerkLive.Tests.Coffees.CoffeeScene;
@@ -31,6 +33,26 @@ public class CoffeeRoomTests
         Assert.Equal(scene.Ann.AttendeeId, bobGets.With.Id);
         Assert.Single(scene.Ann.CoffeeReminders.Items);
         Assert.Single(scene.Bob.CoffeeReminders.Items);
+    }
+
+    [Fact]
+    public async Task NoReminderComesAMillisecondBeforeTheRoomOpens()
+    {
+        await using var scene = await CreateAsync(OnRedis);
+        var agreed = await scene.AgreeAsync();
+        var reminders = scene.Ev.Factory.Services.GetRequiredService<CoffeeReminders>();
+
+        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value - 1);
+        // The sweep itself, awaited, at that moment; then an answer on each connection, which comes after any push sent before it.
+        await reminders.RunAsync();
+        await scene.Ann.Connection.GetBoard();
+        await scene.Bob.Connection.GetBoard();
+        Assert.Empty(scene.Ann.CoffeeReminders.Items);
+        Assert.Empty(scene.Bob.CoffeeReminders.Items);
+
+        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
+        await scene.Ann.CoffeeReminders.WaitForAny();
+        await scene.Bob.CoffeeReminders.WaitForAny();
     }
 
     [Fact]

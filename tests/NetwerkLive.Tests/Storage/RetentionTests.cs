@@ -52,6 +52,26 @@ public sealed class RetentionTests
     }
 
     [Fact]
+    public async Task ACoffeeAgreedFiftyDaysAheadKeepsTheEventUntilItsEndPlusTheRetention()
+    {
+        await using var scene = await Coffees.CoffeeScene.CreateAsync(onRedis: false);
+        var agreed = await scene.AgreeAsync(minutesAhead: 50 * 24 * 60);
+        var clock = scene.Ev.Clock;
+
+        // Past the retention after the last change, but the coffee is still ahead: its room needs the event and its people.
+        clock.Advance(Retention + TimeSpan.FromHours(1));
+        Assert.Equal(scene.Ev.Live.Id, (await scene.Ev.Live.GetAsync()).EventId);
+        Assert.NotNull(await scene.Ev.Factory.Services.GetRequiredService<IEventStore>().GetAttendeeAsync(scene.Ev.Live.Id, scene.Bob.AttendeeId));
+
+        // The clock moves as days pass: the reminder is claimed (a change) when the room opens, not at the end of one jump.
+        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
+        await scene.Ann.CoffeeReminders.WaitForAny();
+        scene.Ev.AdvanceTo(agreed.EndsAt!.Value + (long)(Retention + TimeSpan.FromHours(1)).TotalMilliseconds);
+        var problem = await Assert.ThrowsAsync<NetwerkLiveApiException>(() => scene.Ev.Live.GetAsync());
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, problem.Status);
+    }
+
+    [Fact]
     public async Task AnEventOneHourShortOfTheRetentionTimeIsKept()
     {
         await using var clocked = await ClockedEvent.CreateAsync();
