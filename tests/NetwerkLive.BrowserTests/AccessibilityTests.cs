@@ -14,8 +14,6 @@ namespace NetwerkLive.BrowserTests;
 [Collection(BreakoutSuite.Name)]
 public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     public static TheoryData<string, string> Widths => new() { { "phone", "nl-NL" }, { "desktop", "en-US" } };
 
     [Theory]
@@ -94,5 +92,5 @@ public sealed class AccessibilityTests(BrowserFixture fixture, ITestOutputHelper
     private static readonly string Agenda =
         "Het programma van vanmiddag:\n" + string.Join("\n", Enumerable.Range(1, 30).Select(i => $"{i}. onderwerp {i}"));
 
-    private static ViewportSize ViewportOf(string width) => width == "phone" ? Phone : Scene.Desktop;
+    private static ViewportSize ViewportOf(string width) => width == "phone" ? PhoneScreen.Size : Scene.Desktop;
 }

@@ -15,8 +15,6 @@ namespace NetwerkLive.BrowserTests;
 [Collection(BreakoutSuite.Name)]
 public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Theory]
     [InlineData("en-US", "Your breakout has started: you are meeting Bram Jansen.")]
     [InlineData("nl-NL", "Je ont-moeting begint: je spreekt Bram Jansen.")]
@@ -59,7 +57,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     {
         var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
         var opening = HostConsole.OpenAsync(Scene, ev);
-        var page = await Scene.OpenBrowserAsync(Person.Ann.Name, Phone, phone: true);
+        var page = await Scene.OpenBrowserAsync(Person.Ann.Name, PhoneScreen.Size, phone: true);
         await MomentProbe.InstallAsync(page);
         // The page's own clock, so the blinking is driven by the test, not waited for.
         await page.Clock.InstallAsync();
@@ -239,7 +237,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
 
     private async Task<RoomPage> JoinOnPhoneAsync(EventLinks ev, Person person, string language)
     {
-        var page = await Scene.OpenBrowserAsync(person.Name, Phone, phone: true, language);
+        var page = await Scene.OpenBrowserAsync(person.Name, PhoneScreen.Size, phone: true, language);
         await MomentProbe.InstallAsync(page);
         return await RoomPage.JoinOnAsync(page, ev, person);
     }
@@ -259,7 +257,7 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     {
         var box = await inner.BoundingBoxAsync() ?? throw new InvalidOperationException($"{inner} has no box.");
         var frame = await outer.BoundingBoxAsync() ?? throw new InvalidOperationException($"{outer} has no box.");
-        Assert.True(box.X >= frame.X && box.X + box.Width <= frame.X + frame.Width && box.X + box.Width <= 390,
+        Assert.True(box.X >= frame.X && box.X + box.Width <= frame.X + frame.Width && box.X + box.Width <= PhoneScreen.Width,
             $"The button spans x={box.X}..{box.X + box.Width}, outside its card (x={frame.X}..{frame.X + frame.Width}) or the 390 px screen.");
         // The words too: a button clamped to the card with its text running out of it is no better.
         var overflow = await inner.EvaluateAsync<int>("e => e.scrollWidth - e.clientWidth");

@@ -14,8 +14,6 @@ namespace NetwerkLive.BrowserTests;
 [Collection(BreakoutSuite.Name)]
 public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Fact]
     public async Task MutingAndTurningTheCameraOffStopWhatIsSentAndThePartnerSeesIt()
     {
@@ -96,7 +94,7 @@ public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper 
     {
         var ev = await Scene.CreateEventAsync(meetingUrlTemplate: null);
         var opening = HostConsole.OpenAsync(Scene, ev);
-        var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann, Phone, phone: true, "nl-NL", bypassCsp: true);
+        var ann = await RoomPage.JoinAsync(Scene, ev, Person.Ann, PhoneScreen.Size, phone: true, "nl-NL", bypassCsp: true);
         var partners = await RoomPage.JoinAllAsync(Scene, ev, [.. new[] { Person.Bram, Person.Chris }.Take(people - 1)]);
         var host = await opening;
 
@@ -116,8 +114,7 @@ public sealed class CallControlsTests(BrowserFixture fixture, ITestOutputHelper 
         await Expect(ann.ByTestId("breakout-call")).ToHaveAttributeAsync("data-people", people.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(ann.ByTestId("breakout-mic-toggle")).ToHaveTextAsync("Dempen");
         await Expect(ann.ByTestId("breakout-camera-toggle")).ToHaveTextAsync("Camera uit");
-        Assert.True(await ann.Page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"),
-            "The call makes the page wider than the phone.");
+        await PhoneScreen.AssertNoHorizontalScrollAsync(ann.Page, "breakout with its call");
         // The countdown is on screen with the videos, and the private chat is one scroll away and works.
         await Expect(ann.BreakoutCountdown).ToBeInViewportAsync();
         foreach (var partner in partners)

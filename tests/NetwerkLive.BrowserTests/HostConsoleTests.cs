@@ -11,8 +11,6 @@ namespace NetwerkLive.BrowserTests;
 [Collection(RoomSuite.Name)]
 public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private const int PhoneWidth = 390;
-
     [Fact]
     public async Task TheConsoleShowsTheJoinLinkToCopyAndAsAQrCodeAndTheLandingPageListsTheEventAfterAReload()
     {
@@ -73,7 +71,7 @@ public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper o
     public async Task TheConsoleOnA390PixelPhoneInDutchShowsTheOverviewKeepsTheMessageInputsWideAsksBeforeEndingAGroupAndHasNoSeriousViolations()
     {
         var ev = await Scene.CreateEventAsync(meetingMode: MeetingModes.External);
-        var host = await HostConsole.OpenAsync(Scene, ev, new ViewportSize { Width = PhoneWidth, Height = 844 }, "nl-NL", bypassCsp: true);
+        var host = await HostConsole.OpenAsync(Scene, ev, PhoneScreen.Size, "nl-NL", bypassCsp: true);
         await using var people = await HubPeople.JoinAsync(Scene, ev, Person.Ann, Person.Bram);
         await Expect(host.ByTestId("host-available")).ToHaveTextAsync("2");
 
@@ -90,12 +88,9 @@ public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper o
         // The host's message inputs get the phone's width, not a few characters beside a long button.
         foreach (var input in new[] { "announce-input", "host-broadcast-input" })
         {
-            var box = await host.ByTestId(input).BoundingBoxAsync() ?? throw new InvalidOperationException($"{input} has no box.");
-            Assert.True(box.Width >= 280 && box.X >= 0 && box.X + box.Width <= PhoneWidth,
-                $"{input} spans x={box.X}..{box.X + box.Width} on a {PhoneWidth} px phone; it should be at least 280 px wide and on screen.");
+            await PhoneScreen.AssertWithinWidthAsync(host.ByTestId(input), minWidth: 280);
         }
-        var scrollWidth = await host.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(scrollWidth <= PhoneWidth, $"The console scrolls sideways on a {PhoneWidth} px phone: scrollWidth is {scrollWidth}.");
+        await PhoneScreen.AssertNoHorizontalScrollAsync(host.Page, "console");
 
         // Ending a group asks first, in a dialog that takes the focus (on the safe choice) and gives it back.
         var end = host.Groups.GetByTestId("host-end-group");

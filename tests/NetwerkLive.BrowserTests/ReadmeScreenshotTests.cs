@@ -12,8 +12,6 @@ namespace NetwerkLive.BrowserTests;
 [Collection(BreakoutSuite.Name)]
 public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHelper output) : BrowserTest(fixture, output)
 {
-    private static readonly ViewportSize Phone = new() { Width = 390, Height = 844 };
-
     [Fact]
     public async Task TheRoomABreakoutAndTheHostsOverviewInDutchOnAPhoneAndOnADesktop()
     {
@@ -21,7 +19,7 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHel
         var ev = await Scene.CreateEventAsync("Bedrijvenkring Zuid live", Scene.EmbeddedLivestream, meetingUrlTemplate: null);
         var host = await HostConsole.OpenAsync(Scene, ev, language: "nl-NL");
         var desktop = await RoomPage.JoinAsync(Scene, ev, Person.Ann, language: "nl-NL");
-        var phone = await RoomPage.JoinAsync(Scene, ev, Person.Dewi, Phone, phone: true, language: "nl-NL");
+        var phone = await RoomPage.JoinAsync(Scene, ev, Person.Dewi, PhoneScreen.Size, phone: true, language: "nl-NL");
         var others = await RoomPage.JoinAllAsync(Scene, ev, Person.Bram, Person.Chris);
         await desktop.SendChatAsync("Goedemiddag allemaal! Leuk dat jullie er zijn.");
         await others[0].SendChatAsync("Hallo! Bram van Vitens, ik zoek mensen die met data werken.");
@@ -67,7 +65,6 @@ public sealed class ReadmeScreenshotTests(BrowserFixture fixture, ITestOutputHel
         await host.Page.SetViewportSizeAsync(1280, 1000);
         await host.ByTestId("host-breakouts").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(host.Page, "host");
-        var scrollWidth = await phone.Page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
-        Assert.True(scrollWidth <= Phone.Width, $"The Dutch room scrolls sideways on a {Phone.Width} px phone: scrollWidth is {scrollWidth}.");
+        await PhoneScreen.AssertNoHorizontalScrollAsync(phone.Page, "Dutch room");
     }
 }
