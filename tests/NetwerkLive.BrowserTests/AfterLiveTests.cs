@@ -38,6 +38,16 @@ public sealed class AfterLiveTests(BrowserFixture fixture, ITestOutputHelper out
         await vera.ByTestId("board-search").FillAsync("subsidie");
         await Expect(entries).ToHaveCountAsync(1);
         await Expect(entries.First).ToContainTextAsync(Person.Ann.Name);
+
+        // The README's picture of the page after the live part, in Dutch (the language switch works here too): the replay
+        // where the livestream was, the read-only chat and the board with Ann's offer. Then back to English.
+        await vera.ByTestId("language-nl").ClickAsync();
+        await Expect(vera.ByTestId("chat-closed")).ToHaveTextAsync("Het live-gedeelte is afgelopen; de chat is nu alleen nog te lezen.");
+        await Expect(entries.First.GetByTestId("board-request")).ToHaveTextAsync("Koffie voorstellen");
+        await vera.Page.SetViewportSizeAsync(1280, 1000);
+        await Screenshots.SaveAsync(vera.Page, "after-live");
+        await vera.ByTestId("language-en").ClickAsync();
+        await Expect(vera.ByTestId("chat-closed")).ToHaveTextAsync("The live part has ended; the chat is read-only now.");
         await entries.First.GetByTestId("board-request").ClickAsync();
         await Expect(entries.First.GetByTestId("board-request")).ToHaveTextAsync("Asked");
 

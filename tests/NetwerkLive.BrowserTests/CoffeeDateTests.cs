@@ -83,6 +83,9 @@ public sealed class CoffeeDateTests(BrowserFixture fixture, ITestOutputHelper ou
             new Regex($"^Your coffee with {Person.Bram.Name} starts at .*{TimeOfDay(times[0], NewYork, twelveHour: true).TrimStart('0')}.*; the room is open\\.$"));
         await Expect(bram.ByTestId("coffee-reminder-text")).ToHaveTextAsync(
             $"Je koffie met {Person.Ann.Name} begint om {TimeOfDay(times[0], Amsterdam)}; de ruimte is open.");
+        // The README's picture of the coffee in Dutch: the agreed time, the invite, the reminder with the way in.
+        await bramsCoffee.ScrollIntoViewIfNeededAsync();
+        await Screenshots.SaveAsync(bramPage, "coffee");
         await bram.ByTestId("language-en").ClickAsync();
         await Expect(bramsCoffee.GetByTestId("coffee-state")).ToContainTextAsync("Agreed: ");
         await Expect(bram.ByTestId("coffee-reminder-text")).ToHaveTextAsync(new Regex($"^Your coffee with {Person.Ann.Name} starts at "));
