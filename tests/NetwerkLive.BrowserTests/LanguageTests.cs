@@ -70,7 +70,7 @@ public sealed class LanguageTests(BrowserFixture fixture, ITestOutputHelper outp
     public async Task AfterASwitchTheApiCallsAndTheHubConnectionCarryTheNewLanguage()
     {
         var ev = await Scene.CreateEventAsync();
-        var page = await Scene.OpenBrowserAsync("Ann", language: "en-US");
+        var page = await Scene.OpenBrowserAsync("Ann", language: "en-US", timeZone: "Europe/Amsterdam");
         var requests = new ConcurrentQueue<IRequest>();
         page.Request += (_, request) => requests.Enqueue(request);
         await page.GotoAsync(ev.JoinLink.ToString());
@@ -87,6 +87,8 @@ public sealed class LanguageTests(BrowserFixture fixture, ITestOutputHelper outp
         Assert.StartsWith("nl", (await registration.AllHeadersAsync())["accept-language"], StringComparison.Ordinal);
         var negotiate = Assert.Single(requests, r => r.Url.Contains("/hubs/event/negotiate", StringComparison.Ordinal));
         Assert.Contains("lang=nl", negotiate.Url, StringComparison.Ordinal);
+        // And the browser's time zone, for the times in the hub's refusals.
+        Assert.Contains("tz=Europe%2FAmsterdam", negotiate.Url, StringComparison.Ordinal);
     }
 
     [Fact]

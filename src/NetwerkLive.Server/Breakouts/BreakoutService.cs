@@ -223,7 +223,7 @@ public sealed partial class BreakoutService : IDisposable
         if (state.RunningRound is { } running)
         {
             var endsAt = DateTimeOffset.FromUnixTimeMilliseconds(running.EndsAt);
-            throw new HubException(Texts.Format("Breakouts.AlreadyRunning", endsAt.ToString("HH:mm:ss", CultureInfo.InvariantCulture)));
+            throw new HubException(Texts.Format("Breakouts.AlreadyRunning", PersonTime.Format(endsAt, "HH:mm:ss")));
         }
     }
 

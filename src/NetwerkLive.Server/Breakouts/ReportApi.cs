@@ -33,7 +33,7 @@ public static class ReportApi
             return EventsApi.UnknownEvent(eventId);
         }
         var language = CultureInfo.CurrentUICulture;
-        var zone = string.IsNullOrWhiteSpace(tz) ? ReportCsv.DefaultZone(language) : ReportCsv.Zone(tz.Trim());
+        var zone = string.IsNullOrWhiteSpace(tz) ? ReportCsv.DefaultZone(language) : PersonTime.Zone(tz);
         if (zone is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: Texts.Get("Report.UnknownTimeZoneTitle"),

@@ -17,19 +17,6 @@ public static class ReportCsv
     public static TimeZoneInfo DefaultZone(CultureInfo language) =>
         language.TwoLetterISOLanguageName == "nl" ? TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam") : TimeZoneInfo.Utc;
 
-    /// <summary>The zone an IANA name (Europe/Amsterdam) names, or null when this server does not know it.</summary>
-    public static TimeZoneInfo? Zone(string name)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(name);
-        }
-        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            return null;
-        }
-    }
-
     public static byte[] ToBytes(EventReport report, CultureInfo language, TimeZoneInfo zone) =>
         [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(ToCsv(report, language, zone))];
 

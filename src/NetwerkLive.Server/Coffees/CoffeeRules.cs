@@ -120,7 +120,7 @@ public static class CoffeeRules
         if (now < coffee.RoomOpensAt)
         {
             var opens = DateTimeOffset.FromUnixTimeMilliseconds(coffee.RoomOpensAt!.Value);
-            throw Refusal("Coffees.RoomNotOpen", opens.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+            throw Refusal("Coffees.RoomNotOpen", PersonTime.Format(opens, "yyyy-MM-dd HH:mm"));
         }
         if (now >= coffee.EndsAt)
         {

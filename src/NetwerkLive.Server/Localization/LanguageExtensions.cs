@@ -44,13 +44,14 @@ public static class LanguageExtensions
 }
 
 /// <summary>
-/// Each hub call and the connect run in the language of the request that opened the connection, found once
-/// at connect and kept with the connection, whatever transport later carries the calls. Async, so the culture
-/// is set for this call only and not left behind on the connection's receive loop.
+/// Each hub call and the connect run in the language and the time zone (<see cref="PersonTime"/>) of the request that
+/// opened the connection, found once at connect and kept with the connection, whatever transport later carries the
+/// calls. Async, so both are set for this call only and not left behind on the connection's receive loop.
 /// </summary>
 public sealed class HubLanguageFilter : IHubFilter
 {
     private const string LanguageKey = "netwerklive.language";
+    private const string ZoneKey = "netwerklive.zone";
 
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
@@ -58,14 +59,16 @@ public sealed class HubLanguageFilter : IHubFilter
         {
             CultureInfo.CurrentUICulture = culture;
         }
+        PersonTime.Current = invocationContext.Context.Items.TryGetValue(ZoneKey, out var zone) ? zone as TimeZoneInfo : null;
         return await next(invocationContext);
     }
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        var culture = context.Context.GetHttpContext()?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture
-            ?? CultureInfo.CurrentUICulture;
+        var http = context.Context.GetHttpContext();
+        var culture = http?.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture ?? CultureInfo.CurrentUICulture;
         context.Context.Items[LanguageKey] = culture;
+        context.Context.Items[ZoneKey] = PersonTime.Zone(http?.Request.Query[PersonTime.QueryKey]);
         CultureInfo.CurrentUICulture = culture;
         await next(context);
     }

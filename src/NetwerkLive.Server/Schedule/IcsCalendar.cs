@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using NetwerkLive.Server.Localization;
 
 namespace NetwerkLive.Server.Schedule;
 
@@ -42,14 +43,7 @@ public static class IcsCalendar
     }
 
     /// <summary>The IANA zone asked for, or UTC when it is missing or this server does not know it.</summary>
-    public static string KnownZone(string? tz)
-    {
-        if (string.IsNullOrWhiteSpace(tz) || !TimeZoneInfo.TryFindSystemTimeZoneById(tz.Trim(), out var zone) || !zone.HasIanaId)
-        {
-            return Utc;
-        }
-        return zone.Id;
-    }
+    public static string KnownZone(string? tz) => PersonTime.Zone(tz)?.Id ?? Utc;
 
     private static CalDateTime Local(DateTimeOffset time, string zone) => zone == Utc
         ? new CalDateTime(time.UtcDateTime, Utc)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using NetwerkLive.Client;
+using NetwerkLive.Contracts;
 using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Breakouts;
@@ -76,8 +77,17 @@ public sealed class RoundRefusalTests(NetwerkLiveFactory factory) : IClassFixtur
 
         var error = await Assert.ThrowsAsync<HubException>(() => host.Connection.StartRound(600, 2));
 
-        Assert.Contains("A round is already running", error.Message);
-        Assert.Contains("End it first, or wait for it to finish.", error.Message);
+        var until = DateTimeOffset.FromUnixTimeMilliseconds(running.EndsAt);
+        Assert.Equal(HubRefusals.Message(nameof(IEventHub.StartRound),
+            $"A round is already running (until {until.UtcDateTime:HH:mm:ss} UTC). End it first, or wait for it to finish."), error.Message);
+        // The host's console names its zone: the same refusal in the host's own time.
+        await using var console = new TestClient(factory.Connect(live.Created.HostToken, tz: "Europe/Amsterdam"), "", live.Created.HostToken);
+        await console.Connection.StartAsync();
+        await console.Connection.Join();
+        var local = await Assert.ThrowsAsync<HubException>(() => console.Connection.StartRound(600, 2));
+        var inAmsterdam = TimeZoneInfo.ConvertTime(until, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
+        Assert.Equal(HubRefusals.Message(nameof(IEventHub.StartRound),
+            $"A round is already running (until {inAmsterdam:HH:mm:ss}). End it first, or wait for it to finish."), local.Message);
         var rejoin = await attendees[0].Connection.Join();
         Assert.Equal(running.RoundId, rejoin.Round?.RoundId);
         Assert.Equal(assignment.GroupId, rejoin.Breakout?.GroupId);

@@ -145,19 +145,26 @@ public class CoffeeRoomTests
     }
 
     [Fact]
-    public async Task TheRoomIsRefusedBeforeItOpensSayingWhenInEnglishAndDutch()
+    public async Task TheRoomIsRefusedBeforeItOpensSayingWhenInEnglishAndDutchInThePersonsZoneOrInUtc()
     {
         await using var scene = await CreateAsync(OnRedis);
         var agreed = await scene.AgreeAsync();
         scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value - 1);
-        var opens = DateTimeOffset.FromUnixTimeMilliseconds(agreed.RoomOpensAt!.Value).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var opens = DateTimeOffset.FromUnixTimeMilliseconds(agreed.RoomOpensAt!.Value);
+        var inUtc = opens.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        var inAmsterdam = TimeZoneInfo.ConvertTime(opens, TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"))
+            .ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
+        // Ann's .NET client names no zone: the time is in UTC and says so. Her Dutch tab is a browser in Amsterdam.
         var inEnglish = await Assert.ThrowsAsync<HubException>(() => scene.Ann.Connection.EnterCoffeeRoom(scene.DateId));
-        var dutch = await scene.InDutchAsync(scene.Ann);
+        var dutch = await scene.InDutchAsync(scene.Ann, tz: "Europe/Amsterdam");
         var inDutch = await Assert.ThrowsAsync<HubException>(() => dutch.Connection.EnterCoffeeRoom(scene.DateId));
+        var unknownZone = await scene.InDutchAsync(scene.Ann, tz: "Mars/Olympus_Mons");
+        var inDutchUtc = await Assert.ThrowsAsync<HubException>(() => unknownZone.Connection.EnterCoffeeRoom(scene.DateId));
 
-        Assert.Equal(HubRefusals.Message(nameof(IEventHub.EnterCoffeeRoom), $"The coffee room is not open yet: it opens at {opens} UTC."), inEnglish.Message);
-        Assert.Equal(HubRefusals.Message(nameof(IEventHub.EnterCoffeeRoom), $"De koffieruimte is nog niet open: hij gaat open om {opens} UTC."), inDutch.Message);
+        Assert.Equal(HubRefusals.Message(nameof(IEventHub.EnterCoffeeRoom), $"The coffee room is not open yet: it opens at {inUtc} UTC."), inEnglish.Message);
+        Assert.Equal(HubRefusals.Message(nameof(IEventHub.EnterCoffeeRoom), $"De koffieruimte is nog niet open: hij gaat open om {inAmsterdam}."), inDutch.Message);
+        Assert.Equal(HubRefusals.Message(nameof(IEventHub.EnterCoffeeRoom), $"De koffieruimte is nog niet open: hij gaat open om {inUtc} UTC."), inDutchUtc.Message);
     }
 
     [Fact]

@@ -53,10 +53,10 @@ public sealed class CoffeeScene : IAsyncDisposable
         return new CoffeeScene(ev, host, ann, bob, cas, annSees, bobSees);
     }
 
-    /// <summary>A second connection of <paramref name="who"/> in Dutch (<c>?lang=nl</c>), joined.</summary>
-    public async Task<TestClient> InDutchAsync(TestClient who)
+    /// <summary>A second connection of <paramref name="who"/> in Dutch (<c>?lang=nl</c>), in the zone <paramref name="tz"/> names if any, joined.</summary>
+    public async Task<TestClient> InDutchAsync(TestClient who, string? tz = null)
     {
-        var tab = new TestClient(Ev.Factory.Connect(who.Token, Ev.Live.Protocol, lang: "nl"), who.AttendeeId, who.Token);
+        var tab = new TestClient(Ev.Factory.Connect(who.Token, Ev.Live.Protocol, lang: "nl", tz: tz), who.AttendeeId, who.Token);
         _tabs.Add(tab);
         await tab.Connection.StartAsync();
         await tab.Connection.Join();

@@ -132,8 +132,9 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
     /// <param name="clientAddress">Where the client connects from (as a known proxy tells); the peer itself when null.</param>
     /// <param name="lang">The language the client asks for in the query (<c>?lang=nl</c>), as the browser client does.</param>
     /// <param name="acceptLanguage">The browser's Accept-Language header.</param>
+    /// <param name="tz">The time zone the client names in the query (<c>?tz=Europe/Amsterdam</c>), as the browser client does.</param>
     public EventConnection Connect(string token, HubProtocol protocol = HubProtocol.MessagePack, string? clientAddress = null,
-        string? lang = null, string? acceptLanguage = null) =>
+        string? lang = null, string? acceptLanguage = null, string? tz = null) =>
         EventConnection.Create(Server.BaseAddress, token, protocol, options =>
         {
             options.Transports = HttpTransportType.WebSockets;
@@ -154,7 +155,8 @@ public class NetwerkLiveFactory : WebApplicationFactory<Program>
                     }
                 };
                 var uri = QueryHelpers.AddQueryString(context.Uri.ToString(), "access_token", token);
-                return await client.ConnectAsync(new Uri(lang is null ? uri : QueryHelpers.AddQueryString(uri, "lang", lang)), ct);
+                uri = lang is null ? uri : QueryHelpers.AddQueryString(uri, "lang", lang);
+                return await client.ConnectAsync(new Uri(tz is null ? uri : QueryHelpers.AddQueryString(uri, "tz", tz)), ct);
             };
         });
 

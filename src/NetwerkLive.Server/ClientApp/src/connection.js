@@ -5,7 +5,7 @@ import * as signalR from "@microsoft/signalr";
 import { MessagePackHubProtocol } from "@microsoft/signalr-protocol-msgpack";
 import { hubRefusal } from "./api.js";
 import { strings } from "./strings.js";
-import { withLanguage } from "./language.js";
+import { withLanguage, timeZone } from "./language.js";
 
 const HUB_URL = "/hubs/event";
 // Quick retries first (a reload of the server, a train tunnel), then every 15 s for five minutes;
@@ -14,12 +14,18 @@ const RECONNECT_DELAYS_MS = [0, 1000, 2000, 5000, 10000, 15000];
 const GIVE_UP_AFTER_MS = 5 * 60 * 1000;
 const OFFLINE_RETRY_MS = 30000;
 
+/** The hub's address with the person's language (?lang=) and time zone (?tz=), for the sentences and times of its refusals. */
+function hubUrl() {
+  const zone = timeZone();
+  return withLanguage(zone ? `${HUB_URL}?tz=${encodeURIComponent(zone)}` : HUB_URL);
+}
+
 // currentToken() is asked on every (re)connect: the host may replace their token while connected.
 // The hub learns the person's language from ?lang= on its URL (for its refusals), set again before
 // every reconnect in case the person switched language meanwhile.
 function buildConnection(currentToken, protocol, onRetry) {
   const builder = new signalR.HubConnectionBuilder()
-    .withUrl(withLanguage(HUB_URL), { accessTokenFactory: currentToken })
+    .withUrl(hubUrl(), { accessTokenFactory: currentToken })
     .withAutomaticReconnect({
       nextRetryDelayInMilliseconds: (context) => {
         if (context.elapsedMilliseconds > GIVE_UP_AFTER_MS) return null;
@@ -144,7 +150,7 @@ export class EventConnection {
     for (const [name, handler] of this.handlers) connection.on(name, handler);
     connection.onreconnecting(() => {
       this.setState("reconnecting");
-      connection.baseUrl = new URL(withLanguage(HUB_URL), location.href).href; // the setter takes it as it is: absolute
+      connection.baseUrl = new URL(hubUrl(), location.href).href; // the setter takes it as it is: absolute
     });
     connection.onreconnected(() => this.join());
     connection.onclose(() => {
