@@ -71,6 +71,7 @@ public sealed class AfterLiveTests(BrowserFixture fixture, ITestOutputHelper out
         var confirm = vera.ByTestId("host-confirm");
         await coffee.GetByTestId("coffee-cancel").ClickAsync();
         await Expect(confirm.GetByTestId("host-confirm-text")).ToHaveTextAsync($"Cancel your coffee with {Person.Ann.Name}? They will see that you cancelled.");
+        await Expect(confirm.GetByTestId("host-confirm-cancel")).ToHaveTextAsync("Go back");
         await confirm.GetByTestId("host-confirm-cancel").ClickAsync();
         await Expect(confirm).ToBeHiddenAsync();
         await Expect(coffee).ToHaveAttributeAsync("data-state", CoffeeDateStates.Open);

@@ -99,6 +99,8 @@ public sealed class HostConsoleTests(BrowserFixture fixture, ITestOutputHelper o
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.GetByTestId("host-confirm-text")).ToContainTextAsync("De ont-moeting van");
         await Expect(dialog.GetByTestId("host-confirm-cancel")).ToBeFocusedAsync();
+        await Expect(dialog.GetByTestId("host-confirm-cancel")).ToHaveTextAsync("Annuleren");
+        await Expect(dialog.Locator("h2")).ToHaveTextAsync("Weet je het zeker?");
         // One scan for both (each costs seconds): the console with the overview, and the dialog over it.
         await Axe.AssertNoSeriousViolationsAsync(host.Page, "the host console with the overview, asking to confirm, in Dutch");
         // A push redraws the overview behind the dialog (someone asks for more time): the votes show, and Escape

@@ -113,7 +113,7 @@ export class CoffeePlanner {
       propose: (date, times, item) => this.call(item, "ProposeCoffeeTimes", date.dateId, times),
       accept: (date, time, item) => this.call(item, "AcceptCoffeeTime", date.dateId, time),
       cancel: async (date, item) => {
-        const sure = await confirmAction(strings.coffeeConfirmCancel(date.with.displayName), strings.coffeeConfirmCancelOk);
+        const sure = await confirmAction(strings.coffeeConfirmCancel(date.with.displayName), strings.coffeeConfirmCancelOk, "goBack");
         if (sure) await this.call(item, "CancelCoffee", date.dateId);
       },
       ics: (date, item) => this.downloadInvite(date, item),
