@@ -1,13 +1,13 @@
 // Breakouts on the attendee page: the panel (partners, countdown, meeting link, private chat), the
 // moments around it (start, one minute left, the end, waiting alone), partners whose connection
 // dropped, the coffee queue and the round status. People met and follow-ups are people.js's; the
-// private chat is breakout-chat.js's.
+// private chat is breakout-chat.js's; the partner cards are breakout-partners.js's.
 
 import { byTestId, el, setText, show, busy } from "./dom.js";
 import { strings, clock, plural } from "./strings.js";
 import { serverNow } from "./api.js";
 import { BreakoutChat } from "./breakout-chat.js";
-import { askOfferLine } from "./ask-offer.js";
+import { BreakoutPartners } from "./breakout-partners.js";
 
 export function formatCountdown(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -29,7 +29,6 @@ export class Breakouts {
     this.call = call;
     this.coffeeDateOf = coffeeDateOf;
     this.current = null; // { roundId, groupId, partners, endsAt, meetingUrl } or { waiting: true, roundId, endsAt }
-    this.connectionLost = new Set(); // partners whose connection is lost right now
     this.inCoffeeQueue = false;
     this.ticker = null;
 
@@ -40,6 +39,7 @@ export class Breakouts {
     this.waiting = byTestId("breakout-waiting");
     this.waitingCoffee = byTestId("breakout-waiting-coffee");
     this.partnerList = byTestId("breakout-partners");
+    this.partnerCards = new BreakoutPartners(this.partnerList, { connection, room, people });
     this.meetingLink = byTestId("meeting-link");
     this.notice = byTestId("breakout-notice");
     this.broadcast = byTestId("breakout-broadcast");
@@ -93,7 +93,6 @@ export class Breakouts {
   start(assignment, { restored = false } = {}) {
     const sameGroup = this.current?.groupId === assignment.groupId;
     this.current = { ...assignment, endsAt: Number(assignment.endsAt) };
-    this.connectionLost = new Set(assignment.connectionLost ?? []);
     this.inCoffeeQueue = false;
     this.renderCoffee(null);
     if (!sameGroup) {
@@ -107,7 +106,7 @@ export class Breakouts {
     }
     this.paintTitle();
     this.people.meeting(assignment.partners);
-    this.partnerList.replaceChildren(...assignment.partners.map((p) => this.partnerItem(p)));
+    this.partnerCards.show(assignment.partners, assignment.connectionLost ?? []);
     if (assignment.meetingUrl) {
       this.meetingLink.href = assignment.meetingUrl;
       show(this.meetingLink, true);
@@ -156,7 +155,7 @@ export class Breakouts {
     this.call.hangUp();
     this.current = { waiting: true, roundId: notice.roundId, endsAt: Number(notice.endsAt) };
     this.paintTitle();
-    this.partnerList.replaceChildren();
+    this.partnerCards.clear();
     show(this.partnerList, false);
     show(this.meetingLink, false);
     show(this.timer, false);
@@ -185,7 +184,7 @@ export class Breakouts {
     const date = this.coffeeDate;
     this.call.hangUp();
     this.current = null;
-    this.connectionLost.clear();
+    this.partnerCards.clear();
     clearInterval(this.ticker);
     this.ticker = null;
     show(this.panel, false);
@@ -220,33 +219,17 @@ export class Breakouts {
   partnerLeft(attendeeId) {
     const name = this.people.nameOf(attendeeId);
     this.current.partners = this.current.partners.filter((p) => p.id !== attendeeId);
-    this.connectionLost.delete(attendeeId);
     this.call.partnerLeft(attendeeId);
-    this.partnerItemOf(attendeeId)?.remove();
+    this.partnerCards.remove(attendeeId);
     this.people.meeting(this.current.partners);
     this.say(() => strings.partnerLeft(name));
   }
 
   /** A partner's last connection closed (or came back): said at once, long before they count as gone. */
   partnerConnection(attendeeId, connected) {
-    if (connected) this.connectionLost.delete(attendeeId);
-    else this.connectionLost.add(attendeeId);
-    const item = this.partnerItemOf(attendeeId);
-    if (item) this.paintConnection(item, attendeeId);
+    this.partnerCards.setConnection(attendeeId, connected);
     const name = this.people.nameOf(attendeeId);
     this.say(() => (connected ? strings.partnerConnectionBack(name) : strings.partnerConnectionLost(name)));
-  }
-
-  partnerItemOf(attendeeId) {
-    return this.partnerList.querySelector(`[data-attendee-id="${CSS.escape(attendeeId)}"]`);
-  }
-
-  paintConnection(item, attendeeId) {
-    const lost = this.connectionLost.has(attendeeId);
-    item.classList.toggle("connection-lost", lost);
-    const line = item.querySelector('[data-testid="partner-connection"]');
-    setText(line, lost ? strings.connectionLostWaiting : "");
-    show(line, lost);
   }
 
   extensionProposed(attendeeId) {
@@ -284,7 +267,7 @@ export class Breakouts {
   relocalize() {
     if (this.current) {
       this.paintTitle();
-      if (!this.current.waiting) this.partnerList.replaceChildren(...this.current.partners.map((p) => this.partnerItem(p)));
+      if (!this.current.waiting) this.partnerCards.render(this.current.partners);
     }
     if (this.noticeText) this.say(this.noticeText);
     if (this.broadcastText) this.showBroadcast(this.broadcastText);
@@ -292,32 +275,6 @@ export class Breakouts {
     this.showRound(this.round ?? null);
     this.renderCoffee(this.coffee ?? null);
     this.people.relocalize();
-  }
-
-  partnerItem(partner) {
-    const item = el("li", { class: "partner", testid: "breakout-partner", attrs: { "data-attendee-id": partner.id } },
-      el("div", { class: "partner-name", text: partner.displayName }),
-      partner.company ? el("div", { class: "company", text: partner.company }) : null,
-      // The conversation starter: what they look for and what they offer.
-      askOfferLine("ask", partner.ask, "partner-ask"),
-      askOfferLine("offer", partner.offer, "partner-offer"),
-      el("p", { class: "partner-connection", testid: "partner-connection", attrs: { hidden: true } }),
-      partner.interests?.length
-        ? el("ul", { class: "interests" }, ...partner.interests.map((i) => el("li", { class: "chip", text: i })))
-        : null,
-      el("div", { class: "partner-actions" },
-        this.people.followUpButton(partner),
-        el("button", {
-          class: "link-button", testid: "block-attendee", text: strings.blockAttendee, attrs: { type: "button" },
-          on: { click: (e) => this.block(partner, e.currentTarget) },
-        })));
-    this.paintConnection(item, partner.id);
-    return item;
-  }
-
-  async block(partner, button) {
-    button.disabled = true;
-    await this.room.act(() => this.connection.invoke("BlockAttendee", partner.id));
   }
 
   // ---- round status and coffee queue ----
