@@ -21,9 +21,20 @@ public static class PersonTime
         set => CurrentZone.Value = value;
     }
 
-    /// <summary>The zone an IANA id names (Europe/Amsterdam), or null when it is missing or this server does not know it.</summary>
-    public static TimeZoneInfo? Zone(string? ianaId) =>
-        !string.IsNullOrWhiteSpace(ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId.Trim(), out var zone) && zone.HasIanaId ? zone : null;
+    /// <summary>
+    /// The zone an IANA id names (Europe/Amsterdam), or null when it is missing or this server does not know it. A Windows
+    /// id (W. Europe Standard Time), which the report's <c>tz</c> has always taken, becomes its IANA zone (Europe/Berlin),
+    /// so a calendar file can name it.
+    /// </summary>
+    public static TimeZoneInfo? Zone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id) || !TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone))
+        {
+            return null;
+        }
+        return zone.HasIanaId ? zone
+            : TimeZoneInfo.TryConvertWindowsIdToIanaId(zone.Id, out var ianaId) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaId, out var iana) ? iana : null;
+    }
 
     /// <summary>
     /// A moment as the person reads it (<paramref name="format"/>, e.g. "yyyy-MM-dd HH:mm"): in their zone, or in UTC with
