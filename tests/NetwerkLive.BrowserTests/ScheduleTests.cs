@@ -145,7 +145,14 @@ public sealed partial class ScheduleTests(BrowserFixture fixture, ITestOutputHel
         var ann = await Scene.OpenBrowserAsync("Ann", timeZone: Amsterdam);
         await ann.Clock.InstallAsync();
         var chris = await Scene.OpenBrowserAsync("Chris", language: "nl-NL", timeZone: Amsterdam);
-        foreach (var (page, name, countdown) in new[] { (ann, "Ann de Vries", CountdownHoursAhead()), (chris, "Chris Bakker", DutchCountdownHoursAhead()) })
+        // Dewi's phone clock runs two days fast: by it the start has passed, but the page counts on the server's clock
+        // (the Date header of its API answers), so she waits in the lobby like the others.
+        var dewi = await Scene.OpenBrowserAsync("Dewi", timeZone: Amsterdam);
+        await dewi.Clock.InstallAsync(new() { TimeDate = DateTime.UtcNow.AddDays(2) });
+        foreach (var (page, name, countdown) in new[]
+        {
+            (ann, "Ann de Vries", CountdownHoursAhead()), (chris, "Chris Bakker", DutchCountdownHoursAhead()), (dewi, "Dewi Smit", CountdownHoursAhead()),
+        })
         {
             await page.GotoAsync(joinLink);
             await page.GetByTestId("display-name").FillAsync(name);
@@ -160,6 +167,7 @@ public sealed partial class ScheduleTests(BrowserFixture fixture, ITestOutputHel
         await Expect(ann.GetByTestId("lobby")).ToBeHiddenAsync();
         await Expect(ann.GetByTestId("livestream-box")).ToBeVisibleAsync();
         await Expect(chris.GetByTestId("lobby")).ToBeVisibleAsync();
+        await Expect(dewi.GetByTestId("lobby")).ToBeVisibleAsync();
 
         // Chris's start time is still a day away, but a round starting means the event runs: his lobby opens too.
         await using var host = EventConnection.Create(Scene.BaseAddress, hostToken);

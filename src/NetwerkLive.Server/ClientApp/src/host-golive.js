@@ -4,6 +4,7 @@
 import { byTestId, busy, setText, show } from "./dom.js";
 import { strings } from "./strings.js";
 import { isLive } from "./lobby.js";
+import { serverNow } from "./api.js";
 
 export class GoLive {
   constructor(connection, room) {
@@ -27,7 +28,7 @@ export class GoLive {
     setText(this.status, "");
     // The start time passing opens the lobby by itself: the button has nothing left to do then. (A timer can wait
     // at most about 24 days; a console open that long joins again before then.)
-    const wait = result.event.startsAt - Date.now();
+    const wait = result.event.startsAt - serverNow();
     if (wait < 2 ** 31 - 1) this.timer = setTimeout(() => this.opened(false), wait);
   }
 

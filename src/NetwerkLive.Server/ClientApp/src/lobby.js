@@ -1,14 +1,15 @@
 // The lobby: before the event's start time (not live, as docs/hub-contract.md defines it) people who registered
 // wait here, with a countdown, who else is here (the room's people list) and the chat; no livestream, breakouts or
 // call check yet. It becomes the room without a reload when the host goes live (EventLive), when a round starts
-// (RoundStarted), or when the start time passes on this device's clock.
+// (RoundStarted), or when the start time passes on the server's clock (a phone whose own clock is off opens on time).
 
 import { byTestId, setText, show } from "./dom.js";
 import { showLivestream } from "./livestream.js";
 import { strings, plural, locale, onLanguageChange } from "./strings.js";
+import { serverNow } from "./api.js";
 
 /** Live: liveAt set, no start time, or the start time passed. */
-export function isLive(summary, now = Date.now()) {
+export function isLive(summary, now = serverNow()) {
   return summary.liveAt != null || summary.startsAt == null || summary.startsAt <= now;
 }
 
@@ -58,7 +59,7 @@ export class Lobby {
 
   tick() {
     if (this.state !== "lobby") return;
-    const left = this.summary.startsAt - Date.now();
+    const left = this.summary.startsAt - serverNow();
     if (left <= 0) {
       this.open();
       return;
