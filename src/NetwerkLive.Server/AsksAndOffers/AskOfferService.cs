@@ -52,8 +52,7 @@ public sealed class AskOfferService(
         var blocks = await breakouts.GetBlocksAsync(ev.Series);
         var shown = (await recordsRead)
             .Where(r => !r.IsHost && !r.Removed)
-            .Where(r => r.AttendeeId == self.AttendeeId
-                || (r.PersonId != self.PersonId && !blocks.Contains(PairKey.Of(self.PersonId, r.PersonId))))
+            .Where(r => r.AttendeeId == self.AttendeeId || !KeptApart.Between(blocks, self, r))
             .ToList();
         var joined = await presenceStore.GetJoinedAtAsync(ev.EventId, [.. shown.Select(r => r.AttendeeId)]);
         return [.. shown.Select(r => joined.TryGetValue(r.AttendeeId, out var at)

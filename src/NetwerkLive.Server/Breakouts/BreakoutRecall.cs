@@ -35,7 +35,7 @@ public sealed class BreakoutRecall(IBreakoutStore store, IEventStore events, IPr
         var joined = await joinedRead;
 
         AttendeeRecord? Shown(string id) =>
-            records.TryGetValue(id, out var other) && other.PersonId != self.PersonId && !blocks.Contains(PairKey.Of(self.PersonId, other.PersonId))
+            records.TryGetValue(id, out var other) && !KeptApart.Between(blocks, self, other)
                 ? other
                 : null;
         Attendee Dto(AttendeeRecord other) => other.ToDto(joined.TryGetValue(other.AttendeeId, out var at) ? at : other.RegisteredAt);

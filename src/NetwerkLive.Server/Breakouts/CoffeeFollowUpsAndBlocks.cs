@@ -150,7 +150,7 @@ public sealed partial class BreakoutService
     }
 
     private async Task<bool> BlockedAsync(EventRecord ev, AttendeeRecord a, AttendeeRecord b) =>
-        a.PersonId == b.PersonId || (await _store.GetBlocksAsync(ev.Series)).Contains(PairKey.Of(a.PersonId, b.PersonId));
+        KeptApart.Between(await _store.GetBlocksAsync(ev.Series), a, b);
 }
 
 internal static partial class BreakoutLog

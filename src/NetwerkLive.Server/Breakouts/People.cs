@@ -79,17 +79,12 @@ public sealed class People(IEventStore events, IBreakoutStore store)
         {
             return null;
         }
-        // Two registrations of one person never meet each other.
-        if (ra.PersonId == rb.PersonId)
+        // Two registrations of one person never meet each other, nor two people one of whom blocked the other.
+        if (KeptApart.Between(blocked, ra, rb))
         {
             return null;
         }
-        var persons = PairKey.Of(ra.PersonId, rb.PersonId);
-        if (blocked.Contains(persons))
-        {
-            return null;
-        }
-        var penalty = met.Contains(persons) ? RepeatPenalty : 0;
+        var penalty = met.Contains(PairKey.Of(ra.PersonId, rb.PersonId)) ? RepeatPenalty : 0;
         if (ra.CompanyKey is not null && ra.CompanyKey == rb.CompanyKey)
         {
             penalty += ColleaguePenalty;

@@ -102,7 +102,7 @@ public sealed class CoffeeService(ICoffeeStore store, IEventStore events, IBreak
         var blocks = await breakouts.GetBlocksAsync(ev.Series);
         var others = (await events.GetAttendeesAsync(ev.EventId, [.. mine.Select(c => c.Other(self.AttendeeId))]))
             .ToDictionary(r => r.AttendeeId, StringComparer.Ordinal);
-        var shown = mine.Where(c => others.TryGetValue(c.Other(self.AttendeeId), out var other) && !Blocked(blocks, self, other)).ToList();
+        var shown = mine.Where(c => others.TryGetValue(c.Other(self.AttendeeId), out var other) && !KeptApart.Between(blocks, self, other)).ToList();
         return await notifier.ViewsForAsync(ev.EventId, shown, self.AttendeeId, Now);
     }
 
@@ -124,9 +124,10 @@ public sealed class CoffeeService(ICoffeeStore store, IEventStore events, IBreak
         {
             return null;
         }
-        var me = await events.GetAttendeeAsync(eventId, attendeeId);
-        var other = await events.GetAttendeeAsync(eventId, coffee.Other(attendeeId));
-        if (me is null || other is null || other.Removed || Blocked(await breakouts.GetBlocksAsync(ev.Series), me, other))
+        var both = await events.GetAttendeesAsync(eventId, [attendeeId, coffee.Other(attendeeId)]);
+        var me = both.FirstOrDefault(r => r.AttendeeId == attendeeId);
+        var other = both.FirstOrDefault(r => r.AttendeeId != attendeeId);
+        if (me is null || other is null || other.Removed || KeptApart.Between(await breakouts.GetBlocksAsync(ev.Series), me, other))
         {
             return null;
         }
@@ -160,9 +161,6 @@ public sealed class CoffeeService(ICoffeeStore store, IEventStore events, IBreak
             change(coffee);
             return coffee;
         });
-
-    private static bool Blocked(IReadOnlySet<PairKey> blocks, AttendeeRecord a, AttendeeRecord b) =>
-        a.PersonId == b.PersonId || blocks.Contains(PairKey.Of(a.PersonId, b.PersonId));
 }
 
 internal static partial class CoffeeLog
