@@ -168,12 +168,9 @@ export class CoffeePlanner {
     this.changed(date);
     this.reminded = date;
     show(this.reminder, true);
-    // Written a moment after the box shows, so the polite live region announces it as a change.
-    setText(this.reminderText, "");
-    setTimeout(() => this.paintReminder(), 100);
-    const text = strings.coffeeReminder(date.with.displayName, clock(Number(date.startsAt)));
-    this.attention.flagTitle(text);
-    this.attention.chime();
+    this.paintReminder();
+    // A moment like a breakout starting: said in the page's live region, in the title, with the chime, and in view.
+    if (this.reminded) this.attention.notify(this.reminderText.textContent, this.reminder);
   }
 
   paintReminder() {
