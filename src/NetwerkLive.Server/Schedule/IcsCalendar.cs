@@ -2,7 +2,6 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using NetwerkLive.Server.Localization;
 
 namespace NetwerkLive.Server.Schedule;
 
@@ -41,9 +40,6 @@ public static class IcsCalendar
         });
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
-
-    /// <summary>The IANA zone asked for, or UTC when it is missing or this server does not know it.</summary>
-    public static string KnownZone(string? tz) => PersonTime.Zone(tz)?.Id ?? Utc;
 
     private static CalDateTime Local(DateTimeOffset time, string zone) => zone == Utc
         ? new CalDateTime(time.UtcDateTime, Utc)
