@@ -1,13 +1,14 @@
 // Breakouts on the attendee page: the panel (partners, countdown, meeting link, private chat), the
 // moments around it (start, one minute left, the end, waiting alone), partners whose connection
 // dropped, the coffee queue and the round status. People met and follow-ups are people.js's; the
-// private chat is breakout-chat.js's; the partner cards are breakout-partners.js's.
+// private chat is breakout-chat.js's; the partner cards are breakout-partners.js's; the coffee queue coffee-queue.js's.
 
-import { byTestId, el, setText, show, busy } from "./dom.js";
-import { strings, clock, plural } from "./strings.js";
+import { byTestId, setText, show, busy } from "./dom.js";
+import { strings, clock } from "./strings.js";
 import { serverNow } from "./api.js";
 import { BreakoutChat } from "./breakout-chat.js";
 import { BreakoutPartners } from "./breakout-partners.js";
+import { CoffeeQueue } from "./coffee-queue.js";
 
 export function formatCountdown(ms) {
   const total = Math.max(0, Math.ceil(ms / 1000));
@@ -29,7 +30,6 @@ export class Breakouts {
     this.call = call;
     this.coffeeDateOf = coffeeDateOf;
     this.current = null; // { roundId, groupId, partners, endsAt, meetingUrl } or { waiting: true, roundId, endsAt }
-    this.inCoffeeQueue = false;
     this.ticker = null;
 
     this.panel = byTestId("breakout-panel");
@@ -48,14 +48,16 @@ export class Breakouts {
     this.proposeButton = byTestId("propose-extension");
     this.leaveButton = byTestId("leave-breakout");
     this.roundStatus = byTestId("round-status");
-    this.coffeeButton = byTestId("coffee-queue");
-    this.coffeeStatus = byTestId("coffee-status");
+    this.coffeeQueue = new CoffeeQueue(connection, room, {
+      waitingInRound: () => Boolean(this.current?.waiting),
+      leaveRoundWaiting: () => this.close({ announce: false }),
+      free: () => !this.current,
+    });
     this.metSection = byTestId("met-section");
 
     this.proposeButton.addEventListener("click", busy(this.proposeButton, () => this.proposeExtension()));
     this.leaveButton.addEventListener("click", busy(this.leaveButton, () => room.act(() => connection.invoke("LeaveBreakout"))));
-    this.coffeeButton.addEventListener("click", busy(this.coffeeButton, () => this.toggleCoffeeQueue()));
-    this.waitingCoffee.addEventListener("click", busy(this.waitingCoffee, () => this.toggleCoffeeQueue()));
+    this.coffeeQueue.alsoFrom(this.waitingCoffee);
 
     connection.on("RoundStarted", (round) => this.showRound(round));
     connection.on("RoundEnded", () => this.showRound(null));
@@ -93,8 +95,7 @@ export class Breakouts {
   start(assignment, { restored = false } = {}) {
     const sameGroup = this.current?.groupId === assignment.groupId;
     this.current = { ...assignment, endsAt: Number(assignment.endsAt) };
-    this.inCoffeeQueue = false;
-    this.renderCoffee(null);
+    this.coffeeQueue.matched();
     if (!sameGroup) {
       this.chat.clear();
       this.say("");
@@ -171,7 +172,7 @@ export class Breakouts {
   open() {
     show(this.panel, true);
     document.body.classList.add("in-breakout");
-    this.coffeeButton.disabled = !this.current?.waiting;
+    this.coffeeQueue.offer(Boolean(this.current?.waiting));
     this.tick();
     clearInterval(this.ticker);
     this.ticker = setInterval(() => this.tick(), 1000);
@@ -189,7 +190,7 @@ export class Breakouts {
     this.ticker = null;
     show(this.panel, false);
     document.body.classList.remove("in-breakout");
-    this.coffeeButton.disabled = false;
+    this.coffeeQueue.offer(true);
     this.people.meetingOver(date ? [] : partners);
     this.attention.clearTitle();
     if (announce && date) {
@@ -273,43 +274,16 @@ export class Breakouts {
     if (this.broadcastText) this.showBroadcast(this.broadcastText);
     this.proposeButton.textContent = this.proposeButton.classList.contains("asked") ? strings.extensionAsked : strings.proposeExtension;
     this.showRound(this.round ?? null);
-    this.renderCoffee(this.coffee ?? null);
+    this.coffeeQueue.relocalize();
     this.people.relocalize();
   }
 
-  // ---- round status and coffee queue ----
+  // ---- round status ----
 
   showRound(round) {
     this.round = round;
     setText(this.roundStatus, round ? strings.roundRunning : "");
     show(this.roundStatus, Boolean(round));
     if (!round && this.current?.waiting) this.close({ announce: false });
-  }
-
-  async toggleCoffeeQueue() {
-    if (this.inCoffeeQueue) {
-      const left = await this.room.act(() => this.connection.invoke("LeaveCoffeeQueue").then(() => true));
-      if (left) {
-        this.inCoffeeQueue = false;
-        this.renderCoffee(null);
-      }
-      return;
-    }
-    const status = await this.room.act(() => this.connection.invoke("FindCoffeePartner"));
-    // Waiting alone in a round and queued for coffee instead: the server took them off the round's waiting list.
-    if (status && !status.matched && this.current?.waiting) this.close({ announce: false });
-    if (status && !status.matched && !this.current) {
-      this.inCoffeeQueue = true;
-      this.renderCoffee(status);
-      this.coffeeButton.focus();
-    }
-  }
-
-  renderCoffee(status) {
-    this.coffee = status;
-    setText(this.coffeeButton, this.inCoffeeQueue ? strings.leaveCoffeeQueue : strings.coffeeQueue);
-    setText(this.coffeeStatus, status && this.inCoffeeQueue
-      ? strings.coffeeWaiting(plural(Number(status.waiting), strings.coffeeWaitingCount)) : "");
-    show(this.coffeeStatus, this.inCoffeeQueue);
   }
 }
