@@ -35,6 +35,18 @@ public sealed class BreakoutMomentTests(BrowserFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task WhenThePhoneHasSuspendedThePagesSoundTheBreakoutStartResumesItAndStillChimes()
+    {
+        var (_, host, ann, _) = await AnnOnAPhoneWithBramAsync("en-US");
+        await MomentProbe.SuspendSoundAsync(ann.Page);
+
+        await host.StartRoundAsync();
+
+        await Expect(ann.ByTestId("moment-announcer")).ToContainTextAsync("Bram Jansen");
+        await MomentProbe.WaitForToneAsync(ann.Page);
+    }
+
+    [Fact]
     public async Task WithTheSoundSwitchedOffABreakoutStartsWithoutAChimeAndTheSwitchIsRemembered()
     {
         var (_, host, ann, _) = await AnnOnAPhoneWithBramAsync("en-US");

@@ -11,12 +11,15 @@ public static class MomentProbe
 {
     private const string Script = """
         (() => {
-          const probe = { tones: 0, vibrations: 0, titles: [] };
+          const probe = { tones: 0, vibrations: 0, titles: [], contexts: [] };
           Object.defineProperty(window, "__momentProbe", { value: probe });
           const Context = window.AudioContext;
           if (Context) {
             const createOscillator = Context.prototype.createOscillator;
             Context.prototype.createOscillator = function () { probe.tones++; return createOscillator.call(this); };
+            window.AudioContext = class extends Context {
+              constructor(...args) { super(...args); probe.contexts.push(this); }
+            };
           }
           Object.defineProperty(Navigator.prototype, "vibrate", { configurable: true, value: () => { probe.vibrations++; return true; } });
           const title = Object.getOwnPropertyDescriptor(Document.prototype, "title");
@@ -42,6 +45,17 @@ public static class MomentProbe
     public static Task WaitForVibrationAsync(IPage page) => page.WaitForFunctionAsync("() => window.__momentProbe.vibrations > 0");
 
     public static Task<int> TonesAsync(IPage page) => page.EvaluateAsync<int>("() => window.__momentProbe.tones");
+
+    /// <summary>
+    /// Waits until the page's sound runs (it starts after the person's first tap), then suspends it as a phone
+    /// does while the page is in the background.
+    /// </summary>
+    public static async Task SuspendSoundAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => window.__momentProbe.contexts.some(c => c.state === 'running')");
+        await page.EvaluateAsync("() => Promise.all(window.__momentProbe.contexts.map(c => c.suspend()))");
+        Assert.Equal("suspended", await page.EvaluateAsync<string>("() => window.__momentProbe.contexts[0].state"));
+    }
 
     /// <summary>Every title the page set, in order.</summary>
     public static Task<string[]> TitlesAsync(IPage page) => page.EvaluateAsync<string[]>("() => window.__momentProbe.titles");

@@ -7,6 +7,7 @@
 const SOUND_KEY = "netwerklive.sound";
 const BLINK_MS = 1000;
 const VIBRATION = [180, 90, 180];
+const LATE_CHIME_MS = 5000;
 
 export class Attention {
   /** announcer: the assertive live region. baseTitle(): the tab title when nothing asks for attention. */
@@ -122,9 +123,27 @@ export class Attention {
     for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, unlock, true);
   }
 
-  /** Two soft rising tones, made in the page (no sound file to download). */
+  /**
+   * Two soft rising tones. The audio context may not be running at the moment: it is still starting
+   * after the first tap (its audio device opens a moment later), or a phone suspended it while the
+   * page was in the background. Then it is resumed (the page has had its tap, so that is allowed) and
+   * the chime plays as soon as it runs, unless that takes so long the chime would no longer belong to
+   * the moment.
+   */
   chime() {
-    if (this.muted || !this.audio || this.audio.state !== "running") return;
+    if (this.muted || !this.audio) return;
+    if (this.audio.state === "running") {
+      this.playTones();
+      return;
+    }
+    const asked = performance.now();
+    this.audio.resume().then(() => {
+      if (this.audio.state === "running" && performance.now() - asked < LATE_CHIME_MS) this.playTones();
+    }).catch(() => {});
+  }
+
+  /** Made in the page (no sound file to download). */
+  playTones() {
     const start = this.audio.currentTime;
     [660, 880].forEach((frequency, i) => {
       const at = start + i * 0.18;
