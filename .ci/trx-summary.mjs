@@ -91,6 +91,13 @@ function readTrx(file) {
       const body = end === -1 ? '' : xml.slice(match.index, end);
       const messageMatch = body.match(/<Message>([\s\S]*?)<\/Message>/);
       if (messageMatch) message = decodeXml(messageMatch[1]).trim().split(/\r?\n/)[0];
+      // Where it failed (a timeout's message alone does not say which step): the first source lines of the stack.
+      const stackMatch = body.match(/<StackTrace>([\s\S]*?)<\/StackTrace>/);
+      if (stackMatch) {
+        const frames = [...decodeXml(stackMatch[1]).matchAll(/ in (?:.*[\\/])?([^\\/\s]+\.cs):line (\d+)/g)]
+          .map((frame) => `${frame[1]}:${frame[2]}`);
+        if (frames.length > 0) message += ` (at ${[...new Set(frames)].slice(0, 3).join(' < ')})`;
+      }
     }
     switch (attributes.outcome) {
       case 'Passed':
