@@ -57,7 +57,9 @@ public sealed class ConnectionCapTests : IAsyncLifetime, IDisposable
         var (bob, _) = await _live.JoinAsync("Bob");
         for (var i = 0; i < 4; i++)
         {
-            await OpenAsync(bob);
+            // A connection takes its slot after the handshake, before its first call is handled: the call makes sure each
+            // holds one before the sixth comes (else the sixth may win the last slot and an earlier one is closed).
+            await (await OpenAsync(bob)).Connection.Join();
         }
 
         var refusal = await RefusalOfAsync(() => OpenAsync(bob));

@@ -131,6 +131,9 @@ public sealed class HubLimitLanguageTests(FakeClockFactory factory) : IClassFixt
             foreach (var tab in tabs[..5])
             {
                 await tab.Connection.StartAsync();
+                // A connection takes its slot after the handshake, before its first call is handled: the call makes sure
+                // each of the five holds one before the sixth comes (else the sixth may win and one of them is closed).
+                await tab.Connection.Join();
             }
 
             string? refusal;
