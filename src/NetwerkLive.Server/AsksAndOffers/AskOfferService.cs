@@ -41,18 +41,21 @@ public sealed class AskOfferService(
     /// <summary>
     /// Everyone registered with an ask or an offer, newest registration first, at most <c>AfterLive:BoardSize</c>:
     /// not the host, not someone removed, not someone blocked either way (nor the caller's other registrations);
-    /// the caller included. Someone hidden by a block still counts toward the size (the store reads the newest).
+    /// the caller included. The store reads as many more as the caller has blocks either way, so people hidden by a
+    /// block do not take places on the board.
     /// </summary>
     public async Task<BoardEntry[]> BoardAsync(RoomMember member)
     {
         var ev = await events.GetEventAsync(member.EventId) ?? throw new HubException(Texts.Get("Room.EventGone"));
         var self = await events.GetAttendeeAsync(member.EventId, member.AttendeeId)
             ?? throw new HubException(Texts.Get("Room.RegistrationNotFound"));
-        var recordsRead = events.GetWithAskOrOfferAsync(ev.EventId, options.Value.BoardSize);
         var blocks = await breakouts.GetBlocksAsync(ev.Series);
-        var shown = (await recordsRead)
+        var hidden = blocks.Count(b => b.First == self.PersonId || b.Second == self.PersonId);
+        var records = await events.GetWithAskOrOfferAsync(ev.EventId, options.Value.BoardSize + hidden);
+        var shown = records
             .Where(r => !r.IsHost && !r.Removed)
             .Where(r => r.AttendeeId == self.AttendeeId || !KeptApart.Between(blocks, self, r))
+            .Take(options.Value.BoardSize)
             .ToList();
         var joined = await presenceStore.GetJoinedAtAsync(ev.EventId, [.. shown.Select(r => r.AttendeeId)]);
         return [.. shown.Select(r => joined.TryGetValue(r.AttendeeId, out var at)

@@ -115,6 +115,27 @@ public class BoardSizeTests(SmallBoardFactory factory) : IClassFixture<SmallBoar
 
         Assert.Equal([ids[2], ids[1]], board.Select(e => e.Attendee.Id));
     }
+
+    [Fact]
+    public async Task SomeoneHiddenByABlockDoesNotTakeAPlaceOnAFullBoard()
+    {
+        var created = await factory.CreateEventAsync();
+        var people = new List<(string AttendeeId, string Token)>();
+        foreach (var name in new[] { "Ann", "Bob", "Cas" })
+        {
+            factory.Clock.Advance(TimeSpan.FromSeconds(1));
+            var registration = await factory.Api.RegisterAsync(created.EventId, new RegisterAttendeeRequest(name, Ask: new AskOffer("Een accountant", [])));
+            people.Add((registration.AttendeeId, registration.Token));
+        }
+        var (ann, _) = await factory.ConnectAsync(people[0].AttendeeId, people[0].Token);
+        var (cas, _) = await factory.ConnectAsync(people[2].AttendeeId, people[2].Token);
+        await using var _ = ann;
+        await using var __ = cas;
+
+        await cas.Connection.BlockAttendee(people[0].AttendeeId);
+
+        Assert.Equal([people[1].AttendeeId, people[0].AttendeeId], (await ann.Connection.GetBoard()).Select(e => e.Attendee.Id));
+    }
 }
 
 public sealed class BoardSizeOnRedisTests(SmallBoardOnRedisFactory factory) : BoardSizeTests(factory), IClassFixture<SmallBoardOnRedisFactory>;
