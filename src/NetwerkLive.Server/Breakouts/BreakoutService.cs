@@ -169,11 +169,16 @@ public sealed partial class BreakoutService : IDisposable
     public async Task ProposeExtensionAsync(RoomMember member)
     {
         var ev = await EventAsync(member.EventId);
-        await ChangeAsync(ev, (state, planner, fx) =>
+        var extended = await ChangeAsync(ev, (state, planner, fx) =>
         {
-            _ = state.GroupOf(member.AttendeeId) ?? throw NotInBreakout();
-            return planner.ProposeExtension(state, member.AttendeeId, fx);
+            var group = state.GroupOf(member.AttendeeId) ?? throw NotInBreakout();
+            return planner.ProposeExtension(state, member.AttendeeId, fx) ? group : null;
         });
+        if (extended is { IsDate: true })
+        {
+            // A coffee room: the coffee itself ends later too (its room stays open that long).
+            await _coffees.ExtendedAsync(member, extended.RoundId, extended.EndsAt);
+        }
     }
 
     public async Task LeaveBreakoutAsync(RoomMember member)

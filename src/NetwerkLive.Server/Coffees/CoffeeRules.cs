@@ -110,6 +110,20 @@ public static class CoffeeRules
         coffee.Entered.Clear();
     }
 
+    /// <summary>
+    /// Both in the coffee room asked for more time and got it: the coffee now ends at <paramref name="endsAt"/>, so its
+    /// room stays open (for someone whose phone dropped) and its calendar file says so. True when that moved its end.
+    /// </summary>
+    public static bool Extend(CoffeeRecord coffee, long endsAt)
+    {
+        if (coffee.Cancelled || coffee.EndsAt is not { } end || endsAt <= end)
+        {
+            return false;
+        }
+        coffee.EndsAt = endsAt;
+        return true;
+    }
+
     /// <summary>The room of an agreed coffee is open from roomOpensAt until endsAt.</summary>
     public static void RequireRoomOpen(CoffeeRecord coffee, long now)
     {

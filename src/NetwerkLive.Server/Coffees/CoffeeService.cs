@@ -150,6 +150,21 @@ public sealed class CoffeeService(ICoffeeStore store, IEventStore events, IBreak
         }
     }
 
+    /// <summary>The coffee room's group got more time (both asked): the coffee ends later too, and both see the new end.</summary>
+    public async Task ExtendedAsync(RoomMember member, string dateId, long endsAt)
+    {
+        var (coffee, moved) = await store.UpdateAsync(member.EventId, book =>
+        {
+            var coffee = book.Dates.GetValueOrDefault(dateId);
+            return (coffee, coffee is not null && CoffeeRules.Extend(coffee, endsAt));
+        });
+        if (moved)
+        {
+            await events.KeepUntilAsync(member.EventId, endsAt);
+            await notifier.ChangedAsync(member.EventId, coffee!, member.AttendeeId, Now);
+        }
+    }
+
     /// <summary>The report's counts: coffees with a time agreed (cancelled later or not), and those both entered.</summary>
     public static (int Agreed, int Held) Counts(CoffeeBook book) =>
         (book.Dates.Values.Count(c => c.WasAgreed), book.Dates.Values.Count(c => c.WasHeld));

@@ -132,6 +132,34 @@ public class CoffeeRoomTests
     }
 
     [Fact]
+    public async Task WhenBothAskForMoreTimeTheCoffeeEndsLaterAndItsRoomStaysOpenForSomeoneComingBack()
+    {
+        await using var scene = await CreateAsync(OnRedis);
+        var agreed = await scene.AgreeAsync();
+        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
+        var room = await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
+        await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+
+        await scene.Ann.Connection.ProposeExtension();
+        await scene.Bob.Connection.ProposeExtension();
+
+        var later = agreed.EndsAt!.Value + (5 * Minute); // Breakouts:GroupExtension
+        Assert.Equal(later, (await scene.Ann.BreakoutExtended.WaitForAny()).EndsAt);
+        await scene.Ann.CoffeeDates.WaitFor(d => d.EndsAt == later);
+        await scene.Bob.CoffeeDates.WaitFor(d => d.EndsAt == later);
+        // Bob's phone drops out of the room; he comes back after the time first agreed.
+        await scene.Bob.Connection.LeaveBreakout();
+        scene.Ev.AdvanceTo(agreed.EndsAt!.Value + Minute);
+        var back = await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+        Assert.Equal((room.GroupId, later), (back.GroupId, back.EndsAt));
+        Assert.Equal(later, Assert.Single((await scene.RejoinAsync(scene.Ann)).CoffeeDates).EndsAt);
+
+        scene.Ev.AdvanceTo(later);
+        await scene.Ann.BreakoutEnded.WaitFor(e => e.RoundId == scene.DateId);
+        Assert.Equal(CoffeeDateStates.Held, Assert.Single((await scene.RejoinAsync(scene.Ann)).CoffeeDates).State);
+    }
+
+    [Fact]
     public async Task ACoffeeOnlyOneEnteredIsMissedAfterItsEnd()
     {
         await using var scene = await CreateAsync(OnRedis);
