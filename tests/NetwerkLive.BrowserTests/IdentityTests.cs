@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using NetwerkLive.BrowserTests.Infrastructure;
 using Xunit.Abstractions;
@@ -92,6 +93,26 @@ public sealed class IdentityTests(BrowserFixture fixture, ITestOutputHelper outp
         var reopened = await Scene.OpenTabAsync(page, Person.Ann.Name);
         await reopened.GotoAsync(ev.JoinLink.ToString());
         await ExpectRemovedPageAsync(reopened, removedText);
+    }
+
+    [Fact]
+    public async Task SomeoneRemovedWhileTheirPageWasClosedSeesTheRemovedPageWhenTheyOpenTheLinkAgain()
+    {
+        var ev = await Scene.CreateEventAsync();
+        var host = await HostConsole.OpenAsync(Scene, ev);
+        var page = await Scene.OpenBrowserAsync(Person.Ann.Name, language: "nl-NL");
+        var ann = await RoomPage.JoinOnAsync(page, ev, Person.Ann);
+        var reopened = await Scene.OpenTabAsync(page, Person.Ann.Name);
+        await page.CloseAsync();
+
+        await host.RemoveAttendeeAsync(ann.AttendeeId);
+        // The refused sign-in is logged by the browser (the 401) and by the SignalR client; nothing else may be.
+        Scene.ExpectConsoleErrors(Person.Ann.Name, new Regex("status of 401|negotiation with the server.*verwijderd"));
+        await reopened.GotoAsync(ev.JoinLink.ToString());
+        await reopened.GetByTestId("continue-as").ClickAsync();
+
+        // No Removed push reached a page: the hub's refusal says it was a removal.
+        await ExpectRemovedPageAsync(reopened, "De host heeft je uit dit evenement verwijderd, dus je kunt er niet meer aan meedoen.");
     }
 
     /// <summary>The person token the page keeps for the event's series (person.js), or null.</summary>

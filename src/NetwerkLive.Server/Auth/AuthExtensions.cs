@@ -116,7 +116,7 @@ public static class AuthExtensions
             }
             else if (attendee.Removed)
             {
-                context.Fail(new TokenRefusedException(Texts.Get("Auth.Removed")));
+                context.Fail(new TokenRefusedException(Texts.Get("Auth.Removed"), TokenRefusedException.Removed));
             }
             else if (attendee.TokenVersion != caller.TokenVersion)
             {
@@ -140,11 +140,24 @@ public static class AuthExtensions
             AuthLog.TokenRefused(logger, reason);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
-            await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("Auth.NotSignedInTitle"))
+            // A page tells a removed person so (and offers no way back in) instead of showing the join form.
+            var extensions = context.AuthenticateFailure is TokenRefusedException { Reason: { } code }
+                ? new Dictionary<string, object?> { ["reason"] = code }
+                : null;
+            await Results.Problem(detail: detail, statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("Auth.NotSignedInTitle"), extensions: extensions)
                 .ExecuteAsync(context.HttpContext);
         }
     }
 }
 
-/// <summary>A well-signed token that is refused for a reason a person should read.</summary>
-public sealed class TokenRefusedException(string message) : Exception(message);
+/// <summary>
+/// A well-signed token that is refused for a reason a person should read; <see cref="Reason"/> a code for a client
+/// (the problem's <c>reason</c>) where it should act on it.
+/// </summary>
+public sealed class TokenRefusedException(string message, string? reason = null) : Exception(message)
+{
+    /// <summary>The host removed this attendee from the event.</summary>
+    public const string Removed = "removed";
+
+    public string? Reason { get; } = reason;
+}

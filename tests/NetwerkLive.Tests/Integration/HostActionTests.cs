@@ -133,6 +133,7 @@ public class HostActionTests(NetwerkLiveFactory factory) : IClassFixture<Netwerk
         Assert.Equal(HttpStatusCode.Unauthorized, answer.Status);
         Assert.Equal("application/problem+json", answer.MediaType);
         Assert.Contains("The host removed you from this event", answer.Body.GetProperty("detail").GetString());
+        Assert.Equal("removed", answer.Body.GetProperty("reason").GetString());
     }
 
     [Theory]

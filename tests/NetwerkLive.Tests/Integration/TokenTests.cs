@@ -58,6 +58,7 @@ public sealed class TokenTests(NetwerkLiveFactory factory) : IClassFixture<Netwe
         Assert.Equal("application/problem+json", answer.MediaType);
         Assert.Equal(401, answer.Body.GetProperty("status").GetInt32());
         Assert.Contains(explanation, answer.Body.GetProperty("detail").GetString());
+        Assert.False(answer.Body.TryGetProperty("reason", out _)); // only a removal has one
     }
 
     [Theory]

@@ -115,8 +115,9 @@ export async function rotateHostToken(eventId, token) {
 }
 
 /**
- * Why the hub refuses this token, in the server's words (the 401 problem details), or null when it
- * does not: the SignalR client only says "401", so ask the negotiate endpoint directly.
+ * Why the hub refuses this token, or null when it does not: { message } in the server's words (the 401
+ * problem details) and removed: whether the host removed this attendee. The SignalR client only says
+ * "401", so ask the negotiate endpoint directly.
  */
 export async function hubRefusal(token) {
   try {
@@ -124,7 +125,9 @@ export async function hubRefusal(token) {
       method: "POST",
       headers: { authorization: `Bearer ${token}`, "accept-language": acceptLanguage() },
     });
-    return response.status === 401 ? problemText(await readProblem(response)) : null;
+    if (response.status !== 401) return null;
+    const problem = await readProblem(response);
+    return { message: problemText(problem), removed: problem?.reason === "removed" };
   } catch {
     return null;
   }

@@ -61,7 +61,7 @@ export class EventConnection {
    * token: the attendee's or host's token.
    * onState(state): connecting | live | reconnecting | offline.
    * onJoined(joinResult, reconnected): after each successful Join(); the state becomes live when it returns.
-   * onRefused(message): the server will not take this token (expired, removed, unknown event).
+   * onRefused({ message, removed }): the server will not take this token (expired, removed, unknown event).
    */
   constructor(token, { onState, onJoined, onRefused }) {
     this.token = token;
@@ -202,10 +202,10 @@ export class EventConnection {
     this.retryTimer = setTimeout(() => this.start(), OFFLINE_RETRY_MS);
   }
 
-  refuse(message) {
+  refuse(refusal) {
     this.finished = true;
     this.setState("offline");
-    this.onRefused(message);
+    this.onRefused(refusal);
   }
 
   setState(state) {

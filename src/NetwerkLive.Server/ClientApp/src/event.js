@@ -171,8 +171,13 @@ function enterRoom(token) {
       availableToggle.checked = result.self.available;
       mediaCheck.setMeetingMode(result.event.meetingMode);
     },
-    onRefused: (message) => {
+    onRefused: ({ message, removed: byHost }) => {
       if (removed) return;
+      // Removed while this page was closed (or its connection down): no Removed push came, the refusal says so.
+      if (byHost) {
+        showRemoved();
+        return;
+      }
       forgetAttendee(eventId);
       showJoinForm(`${message} ${strings.rejoinNeeded}`);
     },

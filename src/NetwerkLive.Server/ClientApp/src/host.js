@@ -197,7 +197,7 @@ async function main() {
   const connection = new EventConnection(token, {
     onState: (state) => hostConsole.room.setState(state),
     onJoined: (result, reconnected) => hostConsole.applyJoin(result, reconnected),
-    onRefused: (message) => {
+    onRefused: ({ message }) => {
       sessionStorage.removeItem(storageKey);
       showNotice(message);
     },
