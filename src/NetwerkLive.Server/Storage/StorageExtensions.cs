@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Storage.Redis;
 
@@ -11,6 +12,8 @@ public static class StorageExtensions
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
+        // The stores' clocks (retention, activity); the server's other features add the same one.
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<StorageOptions>()
             .BindConfiguration(StorageOptions.Section)
             .ValidateDataAnnotations()
