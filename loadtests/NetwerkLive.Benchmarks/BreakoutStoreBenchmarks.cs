@@ -37,6 +37,10 @@ public class BreakoutStoreBenchmarks
     [Benchmark]
     public Task<BreakoutState> Get() => _store.GetAsync(EventId);
 
+    /// <summary>What a call signal or a breakout chat message reads since it stopped copying the whole state.</summary>
+    [Benchmark]
+    public Task<MemberGroup?> GroupOf() => _store.GetGroupOfAsync(EventId, "attendee-000101");
+
     [Benchmark]
     public Task<int> UpdateThatChangesNothing() => _store.UpdateAsync(EventId, state => state.Groups.Count);
 

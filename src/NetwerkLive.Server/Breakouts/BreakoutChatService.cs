@@ -16,8 +16,7 @@ public sealed class BreakoutChatService(IBreakoutStore store, IRateBudgets budge
     public async Task<BreakoutChatMessage> SendAsync(RoomMember sender, string? text)
     {
         var checkedText = ChatService.CheckText(text, Texts.Get("Field.ChatMessage"), room.Value);
-        var state = await store.GetAsync(sender.EventId);
-        var group = state.GroupOf(sender.AttendeeId) ?? throw new HubException(Texts.Get("Breakouts.NobodyToSendTo"));
+        var group = await store.GetGroupOfAsync(sender.EventId, sender.AttendeeId) ?? throw new HubException(Texts.Get("Breakouts.NobodyToSendTo"));
         await ChatService.TakeTokenAsync(budgets, rules, sender);
         var message = new BreakoutChatMessage(group.RoundId, group.GroupId, sender.AttendeeId, sender.DisplayName, checkedText, time.GetUtcNow().ToUnixTimeMilliseconds());
         // Kept before it is sent, so a member who reloads finds every message they saw.

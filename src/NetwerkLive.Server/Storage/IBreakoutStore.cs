@@ -7,11 +7,23 @@ namespace NetwerkLive.Server.Storage;
 /// <summary>Two people were put in one breakout group. Person ids identify people across a series.</summary>
 public sealed record Meeting(string RoundId, string A, string B, string PersonA, string PersonB, bool CrossCompany, bool New, long At);
 
+/// <summary>An attendee's current breakout group as the hot paths need it: its round, its id, its members, whether its call connected.</summary>
+public sealed record MemberGroup(string RoundId, string GroupId, IReadOnlyList<string> Members, bool CallConnected)
+{
+    public static MemberGroup Of(GroupState group) => new(group.RoundId, group.GroupId, [.. group.Members], group.CallConnected);
+}
+
 /// <summary>Breakout rounds, groups and queue of an event, and the memory of who met whom.</summary>
 public interface IBreakoutStore
 {
     /// <summary>A copy of the event's breakout state (an empty one when there is none yet).</summary>
     Task<BreakoutState> GetAsync(string eventId, CancellationToken ct = default);
+
+    /// <summary>
+    /// The group <paramref name="attendeeId"/> is in now, or null, as of the latest change, without a copy of the
+    /// whole state: every call signal and breakout chat message asks it (a round's start sends thousands).
+    /// </summary>
+    Task<MemberGroup?> GetGroupOfAsync(string eventId, string attendeeId, CancellationToken ct = default);
 
     /// <summary>
     /// Runs <paramref name="change"/> on a private copy of the state and saves the copy when it returns.

@@ -22,6 +22,18 @@ internal sealed partial class InMemoryBreakoutStore(EventActivity activity) : IB
         }
     }
 
+    public Task<MemberGroup?> GetGroupOfAsync(string eventId, string attendeeId, CancellationToken ct = default)
+    {
+        if (!_states.TryGetValue(eventId, out var slot))
+        {
+            return Task.FromResult<MemberGroup?>(null);
+        }
+        lock (slot)
+        {
+            return Task.FromResult(slot.State.GroupOf(attendeeId) is { } group ? MemberGroup.Of(group) : null);
+        }
+    }
+
     public Task<T> UpdateAsync<T>(string eventId, Func<BreakoutState, T> change, CancellationToken ct = default)
     {
         var slot = _states.GetOrAdd(eventId, static _ => new Slot());

@@ -24,8 +24,7 @@ public sealed class VideoCallService(IBreakoutStore store, AttendeeMessenger mes
         {
             throw new HubException(Texts.Format("Video.SignalTooLarge", options.Value.MaxSignalChars));
         }
-        var state = await store.GetAsync(sender.EventId);
-        var group = state.GroupOf(sender.AttendeeId);
+        var group = await store.GetGroupOfAsync(sender.EventId, sender.AttendeeId);
         if (group is null || group.GroupId != groupId)
         {
             throw new HubException(Texts.Get("Video.GroupEnded"));
@@ -44,8 +43,7 @@ public sealed class VideoCallService(IBreakoutStore store, AttendeeMessenger mes
     /// </summary>
     public async Task ReportConnectedAsync(RoomMember member, string? groupId)
     {
-        var state = await store.GetAsync(member.EventId);
-        if (state.GroupOf(member.AttendeeId) is not { } group || group.GroupId != groupId)
+        if (await store.GetGroupOfAsync(member.EventId, member.AttendeeId) is not { } group || group.GroupId != groupId)
         {
             throw new HubException(Texts.Get("Video.GroupEnded"));
         }

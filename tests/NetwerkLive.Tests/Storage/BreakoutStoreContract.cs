@@ -47,6 +47,37 @@ public abstract class BreakoutStoreContract
         Assert.Equal(0, state.RoundCounter);
     }
 
+    /// <summary>How <see cref="IBreakoutStore.GetGroupOfAsync"/> sees an attendee: (round, group, members, call connected), or null.</summary>
+    protected static async Task<(string, string, string[], bool)?> GroupOfAsync(IBreakoutStore store, string eventId, string attendeeId) =>
+        await store.GetGroupOfAsync(eventId, attendeeId) is { } g ? (g.RoundId, g.GroupId, [.. g.Members], g.CallConnected) : null;
+
+    [Fact]
+    public async Task GroupOfFollowsEveryChangeOfTheGroups()
+    {
+        var store = CreateStore();
+        Assert.Null(await GroupOfAsync(store, _eventId, _ann));
+
+        await store.UpdateAsync(_eventId, state =>
+        {
+            state.AddGroup(new GroupState { GroupId = "g1", RoundId = "r1", Members = [_ann, _bob], EndsAt = 1_700_000_600_000 });
+            return true;
+        });
+        Assert.Equal(("r1", "g1", [_ann, _bob], false), await GroupOfAsync(store, _eventId, _ann));
+        Assert.Null(await GroupOfAsync(store, _eventId, _cas));
+
+        await store.UpdateAsync(_eventId, state =>
+        {
+            state.AddMember(state.Groups["g1"], _cas);
+            return state.RecordCallConnected(state.Groups["g1"]);
+        });
+        Assert.Equal(("r1", "g1", [_ann, _bob, _cas], true), await GroupOfAsync(store, _eventId, _cas));
+        Assert.Equal(("r1", "g1", [_ann, _bob, _cas], true), await GroupOfAsync(store, _eventId, _ann));
+
+        await store.UpdateAsync(_eventId, state => state.RemoveMember(_ann));
+        Assert.Null(await GroupOfAsync(store, _eventId, _ann));
+        Assert.Equal(("r1", "g1", [_bob, _cas], true), await GroupOfAsync(store, _eventId, _bob));
+    }
+
     [Fact]
     public async Task UpdateSavesTheChangeAndReturnsWhatTheChangeReturned()
     {

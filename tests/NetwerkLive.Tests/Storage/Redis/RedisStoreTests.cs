@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Events;
 using NetwerkLive.Server.Storage;
@@ -41,6 +42,24 @@ public sealed class RedisBreakoutStoreTests : BreakoutStoreContract
     private static readonly Lazy<(RedisConnection Connection, RedisGate Gate)> Node = ClassNode.Create();
 
     protected override IBreakoutStore CreateStore() => new RedisBreakoutStore(Node.Value.Connection, Node.Value.Gate, RedisServer.Expiry(Node.Value.Connection, Node.Value.Gate));
+
+    [Fact]
+    public async Task GroupOfOnOneNodeSeesAChangeMadeOnAnotherAfterItKeptTheGroupsOfThatEvent()
+    {
+        var (eventId, ann, bob) = (Ids.NewEventId(), Ids.NewAttendeeId(), Ids.NewAttendeeId());
+        var (nodeA, nodeB) = (CreateStore(), CreateStore());
+        await nodeB.UpdateAsync(eventId, state =>
+        {
+            state.AddGroup(new GroupState { GroupId = "g1", RoundId = "r1", Members = [ann, bob], EndsAt = 1_700_000_600_000 });
+            return true;
+        });
+        Assert.Equal(("r1", "g1", [ann, bob], false), await GroupOfAsync(nodeA, eventId, ann));
+
+        await nodeB.UpdateAsync(eventId, state => state.RemoveMember(bob));
+
+        Assert.Equal(("r1", "g1", [ann], false), await GroupOfAsync(nodeA, eventId, ann));
+        Assert.Null(await GroupOfAsync(nodeA, eventId, bob));
+    }
 }
 
 public sealed class RedisCoffeeStoreTests : CoffeeStoreContract
