@@ -1,9 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetwerkLive.Server.Breakouts;
-using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Benchmarks;
@@ -30,20 +28,7 @@ public class CallSignalReadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = Host.CreateApplicationBuilder();
-        if (Store == "Redis")
-        {
-            var address = Environment.GetEnvironmentVariable("NETWERKLIVE_BENCH_REDIS")
-                ?? throw new InvalidOperationException("Set NETWERKLIVE_BENCH_REDIS to host:port of a Redis for the Redis store.");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Redis:ConnectionString"] = address,
-                ["Redis:KeyPrefix"] = "netwerklive-bench:",
-            });
-        }
-        builder.AddCluster();
-        builder.AddStorage();
-        _host = builder.Build();
+        _host = BenchStores.Builder(Store).Build();
         _store = _host.Services.GetRequiredService<IBreakoutStore>();
         _store.UpdateAsync(_eventId, state =>
         {

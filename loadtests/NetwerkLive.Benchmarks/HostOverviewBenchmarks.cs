@@ -1,9 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NetwerkLive.Server.Breakouts;
-using NetwerkLive.Server.Cluster;
 using NetwerkLive.Server.Storage;
 
 namespace NetwerkLive.Benchmarks;
@@ -30,21 +28,7 @@ public class HostOverviewBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var builder = Host.CreateApplicationBuilder();
-        if (Store == "Redis")
-        {
-            var address = Environment.GetEnvironmentVariable("NETWERKLIVE_BENCH_REDIS")
-                ?? throw new InvalidOperationException("Set NETWERKLIVE_BENCH_REDIS to host:port of a Redis for the Redis store.");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Redis:ConnectionString"] = address,
-                ["Redis:KeyPrefix"] = "netwerklive-bench:",
-            });
-        }
-        // Through the service's own registrations, so these are the stores the server runs with.
-        builder.AddCluster();
-        builder.AddStorage();
-        builder.Services.AddSingleton(TimeProvider.System);
+        var builder = BenchStores.Builder(Store);
         builder.Services.AddSingleton<HostOverview>();
         _host = builder.Build();
         _overview = _host.Services.GetRequiredService<HostOverview>();
