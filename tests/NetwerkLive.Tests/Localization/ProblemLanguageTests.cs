@@ -104,6 +104,18 @@ public sealed class ProblemLanguageTests(NetwerkLiveFactory factory) : IClassFix
             "De server kan geen tekst lezen in de tekenset die dit verzoek noemt. Stuur de inhoud als UTF-8-JSON (Content-Type: application/json; charset=utf-8).");
     }
 
+    [Theory]
+    [InlineData("nl", "Het verzoek is geen JSON", "Dit adres neemt JSON aan: stuur de inhoud met Content-Type: application/json.")]
+    [InlineData("en", "The request is not JSON", "This address takes JSON: send the body with Content-Type: application/json.")]
+    public async Task ABodySentAsPlainTextIsA415InThePersonsLanguage(string lang, string title, string detail)
+    {
+        using var content = new StringContent("""{ "title": "Live" }""", Encoding.UTF8, "text/plain");
+
+        using var response = await factory.CreateClient().PostAsync(new Uri($"/api/events?lang={lang}", UriKind.Relative), content);
+
+        await AssertTitleAndDetailAsync(response, HttpStatusCode.UnsupportedMediaType, title, detail);
+    }
+
     [Fact]
     public async Task ABodyThatIsNotJsonIsA400InDutch()
     {
