@@ -97,10 +97,7 @@ public class CoffeeRoomTests
     public async Task TheRoomStaysOpenForTheOneWhoStaysWhenTheOtherLeavesAndTheyMayComeBack()
     {
         await using var scene = await CreateAsync(OnRedis);
-        var agreed = await scene.AgreeAsync();
-        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
-        var room = await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
-        await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+        var (_, room) = await scene.BothInTheRoomAsync();
 
         await scene.Bob.Connection.LeaveBreakout();
         await scene.Ann.PartnerLeft.WaitFor(p => p.GroupId == room.GroupId);
@@ -117,10 +114,7 @@ public class CoffeeRoomTests
     public async Task TheRoomEndsAtTheCoffeesEndAndItCountsAsHeldWhenBothEntered()
     {
         await using var scene = await CreateAsync(OnRedis);
-        var agreed = await scene.AgreeAsync();
-        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
-        await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
-        await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+        var (agreed, _) = await scene.BothInTheRoomAsync();
 
         scene.Ev.AdvanceTo(agreed.EndsAt!.Value);
 
@@ -135,10 +129,7 @@ public class CoffeeRoomTests
     public async Task WhenBothAskForMoreTimeTheCoffeeEndsLaterAndItsRoomStaysOpenForSomeoneComingBack()
     {
         await using var scene = await CreateAsync(OnRedis);
-        var agreed = await scene.AgreeAsync();
-        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
-        var room = await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
-        await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+        var (agreed, room) = await scene.BothInTheRoomAsync();
 
         await scene.Ann.Connection.ProposeExtension();
         await scene.Bob.Connection.ProposeExtension();
@@ -250,10 +241,7 @@ public class CoffeeRoomTests
     public async Task TheReportCountsCoffeesAgreedAndHeldInJsonAndCsv()
     {
         await using var scene = await CreateAsync(OnRedis);
-        var agreed = await scene.AgreeAsync();
-        scene.Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
-        await scene.Ann.Connection.EnterCoffeeRoom(scene.DateId);
-        await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
+        await scene.BothInTheRoomAsync();
         await scene.Ann.Connection.CancelCoffee(scene.DateId);
 
         var report = await scene.Ev.Factory.Api.GetReportAsync(scene.Ev.Live.Id, scene.Ev.Live.Created.HostToken);

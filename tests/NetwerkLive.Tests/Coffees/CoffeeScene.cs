@@ -74,6 +74,16 @@ public sealed class CoffeeScene : IAsyncDisposable
         return await Bob.Connection.AcceptCoffeeTime(DateId, at);
     }
 
+    /// <summary>An agreed coffee whose room has opened, Ann entered first and Bob after her: the coffee and Ann's room.</summary>
+    public async Task<(CoffeeDate Agreed, BreakoutAssignment Room)> BothInTheRoomAsync()
+    {
+        var agreed = await AgreeAsync();
+        Ev.AdvanceTo(agreed.RoomOpensAt!.Value);
+        var room = await Ann.Connection.EnterCoffeeRoom(DateId);
+        await Bob.Connection.EnterCoffeeRoom(DateId);
+        return (agreed, room);
+    }
+
     public async Task<HttpResponseMessage> GetCalendarAsync(string token, string query, string? dateId = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"/api/events/{Ev.Live.Id}/coffees/{dateId ?? DateId}/calendar.ics{query}", UriKind.Relative));
