@@ -31,6 +31,26 @@ public sealed class CrossNodeHostActionTests(TwoNodeCluster nodes)
     }
 
     [Fact]
+    public async Task GoingLiveThroughOneNodeOpensTheEventForEveryoneOnBothAndALaterJoinOnEitherKnows()
+    {
+        await using var live = await ClusterEvent.CreateAsync(nodes.B, startsAt: DateTimeOffset.UtcNow.AddDays(1));
+        var (host, _) = await live.JoinAsHostAsync(nodes.A);
+        var (ann, annJoin) = await live.JoinAsync(nodes.A, "Ann");
+        var (bob, _) = await live.JoinAsync(nodes.B, "Bob");
+        Assert.Null(annJoin.Event.LiveAt);
+
+        await host.Connection.GoLive();
+
+        var notices = await Task.WhenAll(new[] { host, ann, bob }.Select(c => c.EventLive.WaitForAny()));
+        Assert.All(notices, n => Assert.Equal(notices[0].LiveAt, n.LiveAt));
+        foreach (var node in new[] { nodes.A, nodes.B })
+        {
+            var (_, later) = await live.JoinAsync(node, $"Later op node {node.Name}");
+            Assert.Equal(notices[0].LiveAt, later.Event.LiveAt);
+        }
+    }
+
+    [Fact]
     public async Task AMessageDeletedByTheHostOnOneNodeDisappearsOnTheOther()
     {
         await using var live = await ClusterEvent.CreateAsync(nodes.B);

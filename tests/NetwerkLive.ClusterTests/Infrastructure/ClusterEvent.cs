@@ -17,9 +17,10 @@ public sealed class ClusterEvent : IAsyncDisposable
         Protocol = protocol;
     }
 
-    /// <summary>Creates the event through <paramref name="node"/>'s HTTP API.</summary>
-    public static async Task<ClusterEvent> CreateAsync(ClusterNode node, HubProtocol protocol = HubProtocol.MessagePack) =>
-        new(await node.Api.CreateEventAsync(new CreateEventRequest("Bedrijvenkring over meerdere nodes", "https://www.youtube.com/embed/abc")), protocol);
+    /// <summary>Creates the event through <paramref name="node"/>'s HTTP API (starting now, unless <paramref name="startsAt"/> says when).</summary>
+    public static async Task<ClusterEvent> CreateAsync(ClusterNode node, HubProtocol protocol = HubProtocol.MessagePack, DateTimeOffset? startsAt = null) =>
+        new(await node.Api.CreateEventAsync(new CreateEventRequest("Bedrijvenkring over meerdere nodes", "https://www.youtube.com/embed/abc",
+            StartsAt: startsAt?.ToString("O", System.Globalization.CultureInfo.InvariantCulture))), protocol);
 
     public CreateEventResponse Created { get; }
 
