@@ -42,7 +42,7 @@ public static class CoffeeCalendarApi
         var text = IcsCalendar.Write(new CalendarEntry($"{coffee.DateId}@netwerklive", time.GetUtcNow(),
             DateTimeOffset.FromUnixTimeMilliseconds(startsAt), DateTimeOffset.FromUnixTimeMilliseconds(endsAt),
             Texts.Format("Coffees.CalendarSummary", other.DisplayName),
-            Texts.Format("Coffees.CalendarDescription", other.DisplayName, ev.Title, joinUrl), joinUrl, PersonTime.Zone(tz)?.Id ?? IcsCalendar.Utc));
+            Texts.Format("Coffees.CalendarDescription", other.DisplayName, ev.Title, joinUrl), joinUrl, PersonTime.Zone(tz)));
         return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(text), "text/calendar; charset=utf-8", $"coffee-{coffee.DateId}.ics");
     }
 }

@@ -6,11 +6,11 @@ using Ical.Net.Serialization;
 namespace NetwerkLive.Server.Schedule;
 
 /// <summary>
-/// One event as a calendar entry. <see cref="Zone"/>: an IANA zone this server knows (the times are written in it, with
-/// its VTIMEZONE), or "UTC" (the times in UTC, which every calendar reads without one).
+/// One event as a calendar entry. <see cref="Zone"/>: an IANA zone (<see cref="Localization.PersonTime.Zone"/>; the times
+/// are written in it, with its VTIMEZONE), or null for UTC (which every calendar reads without one).
 /// </summary>
 public sealed record CalendarEntry(string Uid, DateTimeOffset Stamp, DateTimeOffset Start, DateTimeOffset End, string Summary,
-    string Description, string Url, string Zone = IcsCalendar.Utc);
+    string Description, string Url, TimeZoneInfo? Zone = null);
 
 /// <summary>
 /// Writes <see cref="CalendarEntry"/> as an RFC 5545 calendar (a VCALENDAR with one VEVENT), with Ical.Net: the one
@@ -19,14 +19,14 @@ public sealed record CalendarEntry(string Uid, DateTimeOffset Stamp, DateTimeOff
 /// </summary>
 public static class IcsCalendar
 {
-    public const string Utc = "UTC";
+    private const string Utc = "UTC";
 
     public static string Write(CalendarEntry entry)
     {
         var calendar = new Calendar { ProductId = "-//NetwerkLive//NetwerkLive//EN", Method = "PUBLISH" };
-        if (entry.Zone != Utc)
+        if (entry.Zone is { } zone)
         {
-            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(entry.Zone, Local(entry.Start, entry.Zone).Value, includeHistoricalData: false));
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(zone.Id, Local(entry.Start, zone).Value, includeHistoricalData: false));
         }
         calendar.Events.Add(new CalendarEvent
         {
@@ -41,7 +41,7 @@ public static class IcsCalendar
         return new CalendarSerializer().SerializeToString(calendar)!;
     }
 
-    private static CalDateTime Local(DateTimeOffset time, string zone) => zone == Utc
+    private static CalDateTime Local(DateTimeOffset time, TimeZoneInfo? zone) => zone is null
         ? new CalDateTime(time.UtcDateTime, Utc)
-        : new CalDateTime(TimeZoneInfo.ConvertTime(time, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime, zone);
+        : new CalDateTime(TimeZoneInfo.ConvertTime(time, zone).DateTime, zone.Id);
 }
