@@ -144,6 +144,9 @@ public class CoffeeRoomTests
         var back = await scene.Bob.Connection.EnterCoffeeRoom(scene.DateId);
         Assert.Equal((room.GroupId, later), (back.GroupId, back.EndsAt));
         Assert.Equal(later, Assert.Single((await scene.RejoinAsync(scene.Ann)).CoffeeDates).EndsAt);
+        using var calendar = await scene.GetCalendarAsync(scene.Ann.Token, "?lang=en");
+        Assert.Contains($"DTEND:{DateTimeOffset.FromUnixTimeMilliseconds(later).UtcDateTime:yyyyMMdd'T'HHmmss}Z",
+            (await calendar.Content.ReadAsStringAsync()).Split("\r\n"));
 
         scene.Ev.AdvanceTo(later);
         await scene.Ann.BreakoutEnded.WaitFor(e => e.RoundId == scene.DateId);
