@@ -86,11 +86,19 @@ function readTrx(file) {
     const name = attributes.testName ?? '(unnamed test)';
     counts.results++;
     let message = '';
+    let more = '';
     if (match[2] !== '/') {
       const end = xml.indexOf('</UnitTestResult>', match.index);
       const body = end === -1 ? '' : xml.slice(match.index, end);
       const messageMatch = body.match(/<Message>([\s\S]*?)<\/Message>/);
-      if (messageMatch) message = decodeXml(messageMatch[1]).trim().split(/\r?\n/)[0];
+      // The first line, and for a message of several lines (the page errors a browser test collected) the
+      // next few too: the cause is often in them. Capped so that a long message cannot flood the log.
+      if (messageMatch) {
+        const lines = decodeXml(messageMatch[1]).trim().split(/\r?\n/);
+        message = lines[0];
+        more = lines.slice(1, 6).map((line) => `\n      | ${line.slice(0, 400)}`).join('');
+        if (lines.length > 6) more += `\n      | (${lines.length - 6} more line(s) in the TRX)`;
+      }
       // Where it failed (a timeout's message alone does not say which step): the first source lines of the stack.
       const stackMatch = body.match(/<StackTrace>([\s\S]*?)<\/StackTrace>/);
       if (stackMatch) {
@@ -98,6 +106,7 @@ function readTrx(file) {
           .map((frame) => `${frame[1]}:${frame[2]}`);
         if (frames.length > 0) message += ` (at ${[...new Set(frames)].slice(0, 3).join(' < ')})`;
       }
+      message += more;
     }
     switch (attributes.outcome) {
       case 'Passed':

@@ -204,8 +204,15 @@ public sealed class BreakoutSuite : ICollectionFixture<BrowserFixture>
 public static class Timeouts
 {
     /// <summary>
-    /// How long an expectation waits. Generous because `dotnet test` runs the other test project on the
-    /// same two cores at the same time; a passing expectation returns as soon as it holds.
+    /// How long an expectation waits. Generous because the suite's two collections share two cores with
+    /// their Chromium pages; a passing expectation returns as soon as it holds.
     /// </summary>
     public const float Expect = 15_000;
+
+    /// <summary>
+    /// How long a navigation or an action (a click waiting for its button, a fill) may take. Longer than an
+    /// expectation: it claims nothing about the page, and on an overloaded CI machine a page load once took
+    /// over 15 s (2026-12-02), which failed a test about something else.
+    /// </summary>
+    public const float Action = 2 * Expect;
 }

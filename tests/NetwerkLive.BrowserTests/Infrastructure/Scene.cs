@@ -75,7 +75,7 @@ public sealed class Scene(BrowserFixture fixture, ITestOutputHelper output, Uri?
             BypassCSP = bypassCsp,
         });
         _contexts.Enqueue(context);
-        context.SetDefaultTimeout(Timeouts.Expect);
+        context.SetDefaultTimeout(Timeouts.Action);
         // A regex, not a .NET predicate: Playwright matches it in the driver, so requests to the test
         // server are never routed through this process.
         var external = new Regex($"^(?!{Regex.Escape(BaseAddress.GetLeftPart(UriPartial.Authority))}/)");

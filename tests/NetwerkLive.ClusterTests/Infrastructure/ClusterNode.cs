@@ -11,7 +11,7 @@ public sealed class ClusterNode : IAsyncDisposable
 {
     public const string ReadinessPath = "/readyz";
 
-    /// <summary>Generous: the test projects run side by side on two cores, and several nodes start at once.</summary>
+    /// <summary>Generous: the cluster suite runs beside the hub tests on two cores, and several nodes start at once.</summary>
     public static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(90);
 
     /// <summary>A free port can be taken by someone else before the node binds it: then the node exits and gets another.</summary>
