@@ -195,7 +195,7 @@ export const en = {
   broadcastPlaceholder: "Message to everyone in a breakout",
   broadcast: "Send to breakouts",
   countersTitle: "Right now",
-  present: "Present",
+  present: "Attendees", // without the host, unlike "Who is here": the word says so
   available: "Available",
   inBreakouts: "In breakouts",
   deleteMessage: "Delete",

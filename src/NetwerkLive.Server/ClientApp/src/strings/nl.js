@@ -195,7 +195,7 @@ export const nl = {
   broadcastPlaceholder: "Bericht aan iedereen in een ont-moeting",
   broadcast: "Naar de ont-moetingen sturen",
   countersTitle: "Op dit moment",
-  present: "Aanwezig",
+  present: "Deelnemers", // without the host, unlike "Wie is er": the word says so
   available: "Beschikbaar",
   inBreakouts: "In ont-moetingen",
   deleteMessage: "Verwijderen",
