@@ -1,4 +1,7 @@
 using System.Text;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
 using NetwerkLive.Server.Localization;
 using NetwerkLive.Server.Storage;
@@ -23,8 +26,8 @@ public static class ObservabilityExtensions
             {
                 context.ProblemDetails.Status = bad.StatusCode;
                 context.ProblemDetails.Title = Texts.Get("Http.UnreadableTitle");
-                context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException
-                    ? Texts.Get("Http.InvalidJson")
+                context.ProblemDetails.Detail = bad.InnerException is System.Text.Json.JsonException ? Texts.Get("Http.InvalidJson")
+                    : MissesItsBody(context) ? Texts.Get("Http.MissingBody")
                     : Texts.Format("Http.Unreadable", bad.Message);
             }
             else if (context.Exception is StoreUnavailableException)
@@ -54,6 +57,18 @@ public static class ObservabilityExtensions
             otel.UseOtlpExporter();
         }
         return builder;
+    }
+
+    /// <summary>
+    /// An endpoint that takes a body (it declares what it accepts) got a request with none: an empty body, or a
+    /// request that cannot have one. Told from the request and the endpoint, not from the framework's English sentence.
+    /// </summary>
+    private static bool MissesItsBody(ProblemDetailsContext context)
+    {
+        var http = context.HttpContext;
+        var metadata = context.AdditionalMetadata ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata;
+        return metadata?.GetMetadata<IAcceptsMetadata>() is not null
+            && (http.Request.ContentLength == 0 || http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false });
     }
 
     /// <summary>Health checks with this tag count for readiness only, never for liveness.</summary>

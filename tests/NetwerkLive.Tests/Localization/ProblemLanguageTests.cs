@@ -125,14 +125,18 @@ public sealed class ProblemLanguageTests(NetwerkLiveFactory factory) : IClassFix
             "De inhoud van het verzoek is geen geldige JSON: stuur een volledig JSON-object met de velden die dit adres verwacht.");
     }
 
-    [Fact]
-    public async Task ARequestWithoutTheBodyItNeedsIsA400InDutch()
+    [Theory]
+    [InlineData("nl", "", "Het verzoek kon niet worden gelezen", "Het verzoek heeft geen inhoud: dit adres verwacht een JSON-object met de velden die het nodig heeft.")]
+    [InlineData("en", "", "The request could not be read", "The request has no body: this address takes a JSON object with the fields it needs.")]
+    [InlineData("nl", null, "Het verzoek kon niet worden gelezen", "Het verzoek heeft geen inhoud: dit adres verwacht een JSON-object met de velden die het nodig heeft.")]
+    public async Task ARequestWithoutTheBodyItNeedsIsA400InThePersonsLanguage(string lang, string? emptyOrNone, string title, string detail)
     {
-        using var response = await SendAsync(HttpMethod.Post, "/api/events?lang=nl", json: "");
+        var created = await factory.CreateEventAsync();
 
-        var problem = await Problems.AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.Equal("Het verzoek kon niet worden gelezen", problem.GetProperty("title").GetString());
-        Assert.StartsWith("Het verzoek past niet bij wat dit adres verwacht. Technisch gezegd: ", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        // An empty JSON body, or no content at all.
+        using var response = await SendAsync(HttpMethod.Post, $"/api/events/{created.EventId}/attendees?lang={lang}", json: emptyOrNone);
+
+        await AssertTitleAndDetailAsync(response, HttpStatusCode.BadRequest, title, detail);
     }
 }
 
