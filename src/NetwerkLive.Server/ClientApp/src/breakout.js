@@ -63,7 +63,7 @@ export class Breakouts {
     connection.on("RoundEnded", () => this.showRound(null));
     connection.on("BreakoutStarted", (assignment) => this.start(assignment));
     connection.on("BreakoutWaiting", (notice) => this.wait(notice));
-    connection.on("BreakoutEnding", (notice) => this.forGroup(notice, () => this.ending()));
+    connection.on("BreakoutEnding", (notice) => this.forGroup(notice, () => this.ending(notice.endsAt)));
     connection.on("BreakoutExtended", (notice) => this.forGroup(notice, () => this.extend(notice.endsAt)));
     connection.on("BreakoutEnded", (notice) => this.forGroup(notice, () => this.close({ announce: true })));
     connection.on("PartnerLeft", (notice) => this.forGroup(notice, () => this.partnerLeft(notice.attendeeId)));
@@ -204,9 +204,11 @@ export class Breakouts {
     if (this.current) setText(this.countdown, formatCountdown(this.current.endsAt - serverNow()));
   }
 
-  ending() {
-    this.say(() => strings.oneMinuteLeft);
-    this.attention.notify(strings.oneMinuteLeftWith(this.partnerNames()), this.panel);
+  /** The warning before the group ends: how long is left comes from its end (the server's warning time is configurable). */
+  ending(endsAt) {
+    const minutes = () => Math.max(0, Math.round((Number(endsAt) - serverNow()) / 60_000));
+    this.say(() => strings.endingIn(minutes()));
+    this.attention.notify(strings.endingInWith(minutes(), this.partnerNames()), this.panel);
   }
 
   extend(endsAt) {
