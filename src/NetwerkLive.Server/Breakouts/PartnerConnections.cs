@@ -9,12 +9,17 @@ namespace NetwerkLive.Server.Breakouts;
 /// "connection lost" during the grace periods instead of nothing until the member is let go. The loss comes from
 /// presence, where the last connection across all nodes closed (never from a timer); the return from Join().
 /// </summary>
-public sealed class PartnerConnections(IBreakoutStore store, AttendeeMessenger messenger)
+public sealed class PartnerConnections(IBreakoutStore store, IPresenceStore presence, AttendeeMessenger messenger)
 {
-    /// <summary>The attendee has no connection left: their partners hear it (connected false).</summary>
+    /// <summary>
+    /// The attendee has no connection left: their partners hear it (connected false), unless by the time it would be
+    /// told the attendee is connected again. On several nodes the return can be told first (the attendee reconnected on
+    /// another node while this one was reading the group), and a loss told after it would stay on the partners' screens.
+    /// </summary>
     public async Task LostAsync(string eventId, string attendeeId)
     {
-        if ((await store.GetAsync(eventId)).GroupOf(attendeeId) is { } group)
+        if ((await store.GetAsync(eventId)).GroupOf(attendeeId) is { } group
+            && !(await presence.GetStatusAsync(eventId, [attendeeId])).GetValueOrDefault(attendeeId).Connected)
         {
             await TellAsync(group.RoundId, group.GroupId, group.Members, attendeeId, connected: false);
         }

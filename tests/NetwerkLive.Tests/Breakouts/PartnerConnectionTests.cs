@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using NetwerkLive.Contracts;
+using NetwerkLive.Server.Breakouts;
 using NetwerkLive.Tests.Infrastructure;
 
 namespace NetwerkLive.Tests.Breakouts;
@@ -61,6 +63,21 @@ public class PartnerConnectionTests
         await ev.ConnectAsync(ann.AttendeeId, ann.Token);
 
         await bob.PartnerConnection.WaitFor(n => n.AttendeeId == ann.AttendeeId && n.Connected);
+    }
+
+    [Fact]
+    public async Task ALossThatWouldBeToldOnlyAfterTheOtherIsBackIsNotToldAtAll()
+    {
+        await using var ev = await ClockedEvent.CreateAsync(onRedis: OnRedis);
+        var (ann, bob, _) = await PairAsync(ev);
+
+        // On several nodes, the node where Ann's last connection closed can come to tell it after she is back on
+        // another node (and her partners heard that): here the loss is told while she is connected.
+        await ev.Factory.Services.GetRequiredService<PartnerConnections>().LostAsync(ev.Live.Id, ann.AttendeeId);
+
+        var marker = await ann.Connection.SendBreakoutChat("Ik ben er nog");
+        await bob.BreakoutChat.WaitFor(m => m.Text == marker.Text);
+        Assert.Empty(bob.PartnerConnection.Items);
     }
 
     [Fact]
