@@ -12,16 +12,21 @@ namespace NetwerkLive.Server.Breakouts;
 public sealed class PartnerConnections(IBreakoutStore store, IPresenceStore presence, AttendeeMessenger messenger)
 {
     /// <summary>
-    /// The attendee has no connection left: their partners hear it (connected false), unless by the time it would be
-    /// told the attendee is connected again. On several nodes the return can be told first (the attendee reconnected on
-    /// another node while this one was reading the group), and a loss told after it would stay on the partners' screens.
+    /// The attendee has no connection left: their partners hear it (connected false). Then presence is asked whether
+    /// they are connected by now, and if so the partners hear that they are back: on several nodes the attendee can
+    /// reconnect on another node while this one reads the group, and that node's "back" can reach the partners before
+    /// this "lost". Asked after the loss was published, so any return it misses is published after the loss and
+    /// arrives after it on the partner's channel; either way the partners' last word is the truth.
     /// </summary>
     public async Task LostAsync(string eventId, string attendeeId)
     {
-        if ((await store.GetAsync(eventId)).GroupOf(attendeeId) is { } group
-            && !(await presence.GetStatusAsync(eventId, [attendeeId])).GetValueOrDefault(attendeeId).Connected)
+        if ((await store.GetAsync(eventId)).GroupOf(attendeeId) is { } group)
         {
             await TellAsync(group.RoundId, group.GroupId, group.Members, attendeeId, connected: false);
+            if ((await presence.GetStatusAsync(eventId, [attendeeId])).GetValueOrDefault(attendeeId).Connected)
+            {
+                await TellAsync(group.RoundId, group.GroupId, group.Members, attendeeId, connected: true);
+            }
         }
     }
 
