@@ -7,8 +7,9 @@ namespace NetwerkLive.Server.Events;
 
 /// <summary>
 /// Refused calls (a HubException: bad input, rate limit, not the host) are a person's mistake and logged
-/// at Debug; anything else is a bug and logged as an error. SignalR's own dispatcher would log both as
-/// errors with a stack trace, so its category is turned down where this filter is added.
+/// at Debug; anything else is a bug, logged as an error and answered with a sentence in the person's language.
+/// SignalR's own dispatcher would log both as errors with a stack trace, so its category is turned down where this
+/// filter is added.
 /// </summary>
 public sealed class HubCallLogging(ILogger<HubCallLogging> logger) : IHubFilter
 {
@@ -33,8 +34,9 @@ public sealed class HubCallLogging(ILogger<HubCallLogging> logger) : IHubFilter
         }
         catch (Exception ex)
         {
+            // A bug: logged with its stack; the person hears that it failed in their language, not SignalR's English sentence.
             RoomLog.CallFailed(logger, ex, invocationContext.HubMethodName, EventCaller.From(invocationContext.Context.User)?.EventId);
-            throw;
+            throw new HubException(Texts.Get("Hub.Failed"));
         }
     }
 }
