@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Net.Http.Headers;
@@ -65,9 +64,9 @@ public static class ObservabilityExtensions
     /// </summary>
     private static bool MissesItsBody(ProblemDetailsContext context)
     {
+        // The exception handler passes the failed endpoint's metadata along.
         var http = context.HttpContext;
-        var metadata = context.AdditionalMetadata ?? http.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata;
-        return metadata?.GetMetadata<IAcceptsMetadata>() is not null
+        return context.AdditionalMetadata?.GetMetadata<IAcceptsMetadata>() is not null
             && (http.Request.ContentLength == 0 || http.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false });
     }
 
