@@ -116,7 +116,7 @@ export const en = {
   followUp: "Let's have coffee again",
   followUpAsked: "Asked: you'll hear if it's mutual",
   blockAttendee: "Don't pair me with this person again",
-  endingIn: (minutes) => (minutes >= 2 ? `${minutes} more minutes.` : minutes === 1 ? "One more minute." : "Less than a minute left."),
+  endingIn: (minutes) => `${remaining(minutes)}.`,
   extendedUntil: (time) => `More time: until ${time}.`,
   extensionProposedBy: (name) => `${name} would like five more minutes. Click "Five more minutes?" to agree.`,
   extensionProposedBySelf: "You asked for five more minutes. The others need to agree.",
@@ -234,8 +234,7 @@ export const en = {
   waitingAlone: "Everyone else in this round is already talking to someone, so nobody is free for you right now. You are paired as soon as someone comes free or joins. Meanwhile you can look for a coffee partner.",
   waitingAnnouncement: "The round has started. Nobody is free to meet you yet: you are paired as soon as someone is.",
   breakoutStartedWith: (names, coffee) => `${coffee ? "Your coffee chat" : "Your breakout"} has started: you are meeting ${list(names)}.`,
-  endingInWith: (minutes, names) =>
-    minutes >= 2 ? `${minutes} more minutes with ${list(names)}.` : minutes === 1 ? `One more minute with ${list(names)}.` : `Less than a minute left with ${list(names)}.`,
+  endingInWith: (minutes, names) => `${remaining(minutes)} with ${list(names)}.`,
   roundEndedTalkAgain: (names) => `The round has ended. Would you like to talk again with ${list(names)}? Click "Let's have coffee again" below.`,
   partnerConnectionLost: (name) => `${name}'s connection was lost. Waiting for them to come back…`,
   partnerConnectionBack: (name) => `${name} is back.`,
@@ -364,4 +363,10 @@ export default en;
 /** Names as a list the reader writes ("Ann, Bram and Chris"). */
 function list(names) {
   return new Intl.ListFormat("en", { type: "conjunction" }).format(names);
+}
+
+/** How long a group has left, as the warning before its end says it (no full stop). */
+function remaining(minutes) {
+  if (minutes >= 2) return `${minutes} more minutes`;
+  return minutes === 1 ? "One more minute" : "Less than a minute left";
 }

@@ -116,7 +116,7 @@ export const nl = {
   followUp: "Laten we nog eens koffie drinken",
   followUpAsked: "Gevraagd: je hoort het als het wederzijds is",
   blockAttendee: "Koppel me niet meer aan deze persoon",
-  endingIn: (minutes) => (minutes >= 2 ? `Nog ${minutes} minuten.` : minutes === 1 ? "Nog één minuut." : "Nog minder dan een minuut."),
+  endingIn: (minutes) => `${remaining(minutes)}.`,
   extendedUntil: (time) => `Meer tijd: tot ${time}.`,
   extensionProposedBy: (name) => `${name} wil graag vijf minuten langer. Klik op "Vijf minuten langer?" om in te stemmen.`,
   extensionProposedBySelf: "Je hebt om vijf minuten extra gevraagd. De anderen moeten nog instemmen.",
@@ -234,8 +234,7 @@ export const nl = {
   waitingAlone: "Iedereen in deze ronde is al met iemand in gesprek, dus er is nu niemand vrij voor je. Je wordt gekoppeld zodra er iemand vrijkomt of binnenkomt. Intussen kun je een koffiepartner zoeken.",
   waitingAnnouncement: "De ronde is begonnen. Er is nog niemand vrij voor een ont-moeting: je wordt gekoppeld zodra er iemand is.",
   breakoutStartedWith: (names, coffee) => `${coffee ? "Je koffiegesprek" : "Je ont-moeting"} begint: je spreekt ${list(names)}.`,
-  endingInWith: (minutes, names) =>
-    minutes >= 2 ? `Nog ${minutes} minuten met ${list(names)}.` : minutes === 1 ? `Nog één minuut met ${list(names)}.` : `Nog minder dan een minuut met ${list(names)}.`,
+  endingInWith: (minutes, names) => `${remaining(minutes)} met ${list(names)}.`,
   roundEndedTalkAgain: (names) => `De ronde is afgelopen. Wil je ${list(names)} nog eens spreken? Klik hieronder op "Laten we nog eens koffie drinken".`,
   partnerConnectionLost: (name) => `De verbinding van ${name} is weggevallen. We wachten tot ${name} terug is…`,
   partnerConnectionBack: (name) => `${name} is er weer.`,
@@ -364,4 +363,10 @@ export default nl;
 /** Names as a list the reader writes ("Ann, Bram en Chris"). */
 function list(names) {
   return new Intl.ListFormat("nl", { type: "conjunction" }).format(names);
+}
+
+/** How long a group has left, as the warning before its end says it (no full stop). */
+function remaining(minutes) {
+  if (minutes >= 2) return `Nog ${minutes} minuten`;
+  return minutes === 1 ? "Nog één minuut" : "Nog minder dan een minuut";
 }
