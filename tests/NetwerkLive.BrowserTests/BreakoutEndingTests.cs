@@ -14,13 +14,12 @@ public sealed class EarlyWarningServer : IDisposable
     public EarlyWarningServer()
     {
         Server = new BrowserServerFactory(new Dictionary<string, string> { ["Breakouts:WarningBefore"] = "00:01:58" });
-        Server.UseKestrel(0);
-        Server.StartServer();
+        BaseAddress = Server.StartOnLoopback();
     }
 
     public BrowserServerFactory Server { get; }
 
-    public Uri BaseAddress => Server.ClientOptions.BaseAddress;
+    public Uri BaseAddress { get; }
 
     public void Dispose() => Server.Dispose();
 }

@@ -21,15 +21,14 @@ public sealed class RelayedCallServer : IDisposable
             ["Video:TurnSecret"] = Turn.Secret,
             ["Video:IceTransportPolicy"] = "relay",
         });
-        Server.UseKestrel(0);
-        Server.StartServer();
+        BaseAddress = Server.StartOnLoopback();
     }
 
     public TurnServer Turn { get; }
 
     public BrowserServerFactory Server { get; }
 
-    public Uri BaseAddress => Server.ClientOptions.BaseAddress;
+    public Uri BaseAddress { get; }
 
     public void Dispose()
     {

@@ -126,9 +126,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             var shared = new Shared();
             try
             {
-                shared._server.UseKestrel(0);
-                shared._server.StartServer();
-                shared.BaseAddress = shared._server.ClientOptions.BaseAddress;
+                shared.BaseAddress = shared._server.StartOnLoopback();
 
                 shared._playwright = await Playwright.CreateAsync();
                 // Playwright launches with a fresh temporary --user-data-dir of its own and deletes it on

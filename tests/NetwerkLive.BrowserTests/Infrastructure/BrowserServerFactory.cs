@@ -12,6 +12,14 @@ public sealed class BrowserServerFactory(IReadOnlyDictionary<string, string>? se
 {
     public const string SigningKey = "browser-test-signing-key-long-enough-0123456789";
 
+    /// <summary>Starts the server on a free loopback port and returns its address.</summary>
+    public Uri StartOnLoopback()
+    {
+        UseKestrel(0);
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Auth:SigningKey", SigningKey);
